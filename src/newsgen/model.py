@@ -124,3 +124,41 @@ class Article:
     word_count: int = 0
     reading_minutes: int = 0
     extra: tuple[tuple[str, str], ...] = field(default=())
+
+
+@dataclass(frozen=True, slots=True)
+class ReadSettings:
+    """The settings that shape reading one file; part of every cached article's key."""
+
+    allow_raw_html: bool = False
+    default_section: str = "news"
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """One canonical entity of the archive, as decided across all articles (and entities.yaml).
+
+    `id` indexes `EntityResolution.entities`; `slug` is unique within its kind.
+    """
+
+    id: int
+    name: str
+    kind: EntityKind
+    slug: str
+    aliases: tuple[str, ...] = ()
+    description: str = ""
+    article_count: int = 0
+    mention_count: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class EntityResolution:
+    """The archive-wide entity decisions the site index needs.
+
+    `per_article[i]` maps the article-local canonical names of `articles[i]` (the `name` of its
+    `ArticleMention`s and its quotes' speakers) to entity ids; names mapped to no entity (ignored,
+    or merged away) are absent.
+    """
+
+    entities: tuple[Entity, ...]
+    per_article: tuple[dict[str, int], ...]
