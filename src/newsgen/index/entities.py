@@ -1,0 +1,114 @@
+"""Entity page data from the archive-wide resolution: articles, sentences, co-mentions, quotes."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+
+from newsgen.index.model import AttributedQuote, EntityMentionRef, EntityPageData
+from newsgen.model import Article, ArticleMention, EntityResolution, Paragraph, Subheading
+from newsgen.urls import UrlScheme
+
+PAGE_KINDS = ("person", "organization", "place")
+CO_MENTION_LIMIT = 10
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+")
+
+
+def block_text(article: Article, block: int) -> str:
+    """The plain text an `ArticleMention.block` points into ('' for HTML blocks)."""
+    if block == -1:
+        return article.title
+    if block == -2:
+        return article.standfirst or ""
+    if block == -3:
+        return article.image.caption if article.image else ""
+    if 0 <= block < len(article.blocks):
+        item = article.blocks[block]
+        if isinstance(item, (Paragraph, Subheading)):
+            return item.text
+    return ""
+
+
+def sentence_at(text: str, start: int, end: int) -> str:
+    """The sentence of `text` holding `text[start:end]`."""
+    if not 0 <= start < end <= len(text):
+        return ""
+    begin = 0
+    for match in _SENTENCE_END.finditer(text, 0, start):
+        begin = match.end()
+    stop = _SENTENCE_END.search(text, end)
+    return text[begin : stop.start() + 1 if stop else len(text)].strip()
+
+
+def _reading_order(mention: ArticleMention) -> tuple[int, int]:
+    """Body first (it has the fullest sentence), then standfirst, caption, title."""
+    return (0 if mention.block >= 0 else 1 - mention.block, mention.block, mention.start)
+
+
+def entity_ids_of(article: Article, names: dict[str, int]) -> tuple[int, ...]:
+    """Entity ids mentioned in the article, in first-mention order."""
+    seen: dict[int, None] = {}
+    for mention in sorted(article.mentions, key=_reading_order):
+        if mention.name in names:
+            seen.setdefault(names[mention.name])
+    return tuple(seen)
+
+
+def _first_sentence(article: Article, entity_id: int, names: dict[str, int]) -> str:
+    for mention in sorted(article.mentions, key=_reading_order):
+        if names.get(mention.name) == entity_id:
+            sentence = sentence_at(block_text(article, mention.block), mention.start, mention.end)
+            if sentence:
+                return sentence
+    return ""
+
+
+def entity_pages(
+    articles: Sequence[Article],
+    order: Sequence[int],
+    entity_ids: Sequence[tuple[int, ...]],
+    resolution: EntityResolution,
+    min_articles: int,
+    urls: UrlScheme,
+) -> dict[int, EntityPageData]:
+    """Pages for entities of a listed kind mentioned in at least `min_articles` articles."""
+    by_entity: dict[int, list[int]] = defaultdict(list)
+    for i in order:
+        for eid in entity_ids[i]:
+            by_entity[eid].append(i)
+    quotes = _quotes_by_person(articles, order, resolution)
+    pages: dict[int, EntityPageData] = {}
+    for eid in sorted(by_entity):
+        entity = resolution.entities[eid]
+        ids = by_entity[eid]
+        if entity.kind not in PAGE_KINDS or len(ids) < max(1, min_articles):
+            continue
+        names = resolution.per_article
+        mentions = tuple(
+            EntityMentionRef(i, _first_sentence(articles[i], eid, names[i])) for i in ids
+        )
+        co = Counter(other for i in ids for other in entity_ids[i] if other != eid)
+        top = sorted(co.items(), key=lambda item: (-item[1], resolution.entities[item[0]].name))
+        pages[eid] = EntityPageData(
+            entity,
+            urls.entity_dir(entity.kind, entity.slug),
+            mentions,
+            tuple(top[:CO_MENTION_LIMIT]),
+            tuple(quotes.get(eid, ())),
+        )
+    return pages
+
+
+def _quotes_by_person(
+    articles: Sequence[Article], order: Sequence[int], resolution: EntityResolution
+) -> dict[int, list[AttributedQuote]]:
+    """Quotes whose speaker resolves to a person, newest article first."""
+    found: dict[int, list[AttributedQuote]] = defaultdict(list)
+    for i in order:
+        names = resolution.per_article[i]
+        for quote in articles[i].quotes:
+            eid = names.get(quote.speaker) if quote.speaker else None
+            if eid is not None and resolution.entities[eid].kind == "person":
+                found[eid].append(AttributedQuote(i, quote.text))
+    return found

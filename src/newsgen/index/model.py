@@ -1,0 +1,110 @@
+"""The site index: every cross-article decision, as frozen values the render plan reads.
+
+Articles are referred to by id, their position in the sequence given to `build_index`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newsgen.model import Article, Entity, EntityKind
+
+
+@dataclass(frozen=True, slots=True)
+class ReadMore:
+    """One `Read more:` line: its text, and the article it names when one matched."""
+
+    title: str
+    target: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class IndexedArticle:
+    """An article with its final slug, URL and links to other articles."""
+
+    id: int
+    article: Article
+    slug: str
+    dir: str
+    section: str
+    tag_slugs: tuple[str, ...]
+    read_more: tuple[ReadMore, ...]
+    related: tuple[int, ...]
+    previous: int | None
+    next: int | None
+    entity_ids: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    name: str
+    dir: str
+    article_ids: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Tag:
+    slug: str
+    name: str
+    dir: str
+    article_ids: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class MonthArchive:
+    year: int
+    month: int
+    dir: str
+    article_ids: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class YearArchive:
+    year: int
+    dir: str
+    months: tuple[MonthArchive, ...]
+    article_count: int
+
+
+@dataclass(frozen=True, slots=True)
+class EntityMentionRef:
+    """An article mentioning an entity, and the sentence that does (empty when none found)."""
+
+    article_id: int
+    sentence: str
+
+
+@dataclass(frozen=True, slots=True)
+class AttributedQuote:
+    article_id: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class EntityPageData:
+    """What an entity page shows: its articles newest first, co-mentions, and quotes."""
+
+    entity: Entity
+    dir: str
+    mentions: tuple[EntityMentionRef, ...]
+    co_mentioned: tuple[tuple[int, int], ...]
+    quotes: tuple[AttributedQuote, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SiteIndex:
+    """The whole site's structure; `entity_pages` maps entity id → page data (only entities
+    with enough articles); `entities` is the full resolution list (ids index it)."""
+
+    articles: tuple[IndexedArticle, ...]
+    newest_first: tuple[int, ...]
+    sections: tuple[Section, ...]
+    tags: tuple[Tag, ...]
+    years: tuple[YearArchive, ...]
+    undated: tuple[int, ...]
+    entities: tuple[Entity, ...]
+    entity_pages: dict[int, EntityPageData]
+
+    def entity_kinds(self) -> tuple[EntityKind, ...]:
+        """The kinds that have index pages, in display order."""
+        return ("person", "organization", "place")
