@@ -1,0 +1,192 @@
+"""Writes a synthetic news archive of N articles: newsgen plain text, or Markdown for Hugo.
+
+    python benchmarks/generate.py OUT_DIR --articles N [--seed S] [--markdown] [--jobs J]
+
+The same seed gives the same archive byte for byte, whatever the number of jobs: every article
+draws from its own random stream, seeded by the archive seed and its index.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing
+import os
+import random
+import shutil
+import sys
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+if __package__ in (None, ""):  # run as a script: make `benchmarks` importable
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks import _vocab as v
+from benchmarks._article import Doc, Plan, plan_article, write_article
+from benchmarks._hugo_site import write_hugo_site
+from benchmarks._world import World, make_world
+
+__all__ = ["Archive", "generate", "plan_archive", "render_markdown", "render_text"]
+
+PARALLEL_FROM = 2000  # below this many articles, one process is faster than a pool
+
+
+@dataclass(frozen=True, slots=True)
+class Archive:
+    """What `generate` wrote: the site folder, the number of articles and their plans."""
+
+    site: Path
+    plans: tuple[Plan, ...]
+    markdown: bool
+
+
+def plan_archive(count: int, seed: int, world: World) -> list[Plan]:
+    """Every article's plan, with archive-unique slugs and `Read more` targets decided."""
+    links = random.Random(f"links:{seed}")
+    seen: set[str] = set()
+    plans = []
+    for index in range(count):
+        plan = plan_article(index, seed, world)
+        slug, suffix = plan.slug, 2
+        while slug in seen:
+            slug, suffix = f"{plan.slug}-{suffix}", suffix + 1
+        seen.add(slug)
+        target = links.randrange(count) if links.random() < 0.25 else index
+        plans.append(replace(plan, slug=slug, read_more=None if target == index else target))
+    return plans
+
+
+def text_path(plan: Plan) -> str:
+    """`<section>/2019-04-16-slug.txt` when the date is in the path, else `<section>/slug.txt`."""
+    stem = f"{plan.date.isoformat()}-{plan.slug}" if plan.date_mode == "path" else plan.slug
+    return f"{plan.section}/{stem}.txt"
+
+
+def markdown_path(plan: Plan) -> str:
+    return f"{plan.section}/{plan.date.isoformat()}-{plan.slug}.md"
+
+
+def article_url(plan: Plan) -> str:
+    """The path newsgen's default URL scheme and our Hugo permalinks give an article."""
+    return f"/{plan.date:%Y/%m/%d}/{plan.slug}/"
+
+
+def render_text(plan: Plan, doc: Doc, read_more: Plan | None) -> str:
+    """newsgen's plain-text format: headline, standfirst, `-`, caption (credit), body lines."""
+    head = ""
+    if plan.tags:
+        head = "---\ntags: [" + ", ".join(json.dumps(t) for t in plan.tags) + "]\n---\n"
+    lines = [plan.title, *doc.standfirst, "-", f"{doc.caption} ({doc.credit})"]
+    body = [text if kind != "r" else f"Read more: {text}" for kind, text in doc.blocks]
+    separator = "\n\n" if plan.blank_lines else "\n"
+    return head + "\n".join(lines) + separator + separator.join(body) + "\n"
+
+
+def _yaml_list(values: tuple[str, ...]) -> str:
+    return "[" + ", ".join(json.dumps(value) for value in values) + "]"
+
+
+def render_markdown(plan: Plan, doc: Doc, read_more: Plan | None) -> str:
+    """Markdown with YAML front matter; entities as the taxonomies people/organizations/places."""
+    front = [
+        "---",
+        f"title: {json.dumps(plan.title)}",
+        f"date: {plan.date.isoformat()}",
+        f"section: {plan.section}",
+        f"slug: {plan.slug}",
+        f"description: {json.dumps(' '.join(doc.standfirst))}",
+        f"caption: {json.dumps(doc.caption)}",
+        f"credit: {json.dumps(doc.credit)}",
+        f"tags: {_yaml_list(plan.tags)}",
+        f"people: {_yaml_list(doc.people)}",
+        f"organizations: {_yaml_list(doc.orgs)}",
+        f"places: {_yaml_list(doc.places)}",
+        "---",
+        "",
+    ]
+    body = []
+    for kind, text in doc.blocks:
+        if kind == "h":
+            body.append(f"## {text}")
+        elif kind == "p":
+            body.append(text)
+        elif read_more is not None:
+            body.append(f"Read more: [{read_more.title}]({article_url(read_more)})")
+    return "\n".join(front) + "\n\n".join(body) + "\n"
+
+
+# Worker state, set before forking so that plans and names are shared, not pickled per task.
+_JOB: tuple[Path, int, World, list[Plan], bool] | None = None
+
+
+def _write_range(bounds: tuple[int, int]) -> int:
+    assert _JOB is not None
+    content, seed, world, plans, markdown = _JOB
+    render, path_of = (render_markdown, markdown_path) if markdown else (render_text, text_path)
+    for plan in plans[bounds[0]:bounds[1]]:
+        target = plans[plan.read_more] if plan.read_more is not None else None
+        doc = write_article(plan, seed, world, target.title if target else None)
+        (content / path_of(plan)).write_bytes(render(plan, doc, target).encode("utf-8"))
+    return bounds[1] - bounds[0]
+
+
+def _write_all(count: int, jobs: int) -> None:
+    if jobs <= 1 or count < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
+        _write_range((0, count))
+        return
+    step = max(count // (jobs * 8), 1)
+    chunks = [(start, min(start + step, count)) for start in range(0, count, step)]
+    with multiprocessing.get_context("fork").Pool(jobs) as pool:
+        for _ in pool.imap_unordered(_write_range, chunks):
+            pass
+
+
+def generate(out_dir: Path, count: int, seed: int = 1, markdown: bool = False,
+             jobs: int | None = None) -> Archive:
+    """Writes the archive into `out_dir` (whose `content/` must not exist yet)."""
+    global _JOB
+    content = out_dir / "content"
+    if content.exists():
+        raise FileExistsError(f"{content} already exists; remove it or pass --force")
+    world = make_world(seed)
+    plans = plan_archive(count, seed, world)
+    for section in v.SECTIONS:
+        (content / section).mkdir(parents=True, exist_ok=True)
+    title = f"Synthetic archive: {count} articles, seed {seed}"
+    if markdown:
+        write_hugo_site(out_dir, title, v.SECTIONS)
+    else:
+        (out_dir / "newsgen.yaml").write_text(f"title: {json.dumps(title)}\n", encoding="utf-8")
+    _JOB = (content, seed, world, plans, markdown)
+    try:
+        _write_all(count, jobs or os.cpu_count() or 1)
+    finally:
+        _JOB = None
+    return Archive(out_dir, tuple(plans), markdown)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out_dir", type=Path, help="site folder to write content/ into")
+    parser.add_argument("--articles", type=int, required=True, help="number of articles")
+    parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
+    parser.add_argument("--markdown", action="store_true", help="Markdown + a Hugo site")
+    parser.add_argument("--jobs", type=int, default=None, help="worker processes")
+    parser.add_argument("--force", action="store_true", help="replace an existing content/")
+    args = parser.parse_args(argv)
+    if args.articles < 1:
+        parser.error("--articles must be at least 1")
+    if args.force and (args.out_dir / "content").exists():
+        shutil.rmtree(args.out_dir / "content")
+    try:
+        archive = generate(args.out_dir, args.articles, args.seed, args.markdown, args.jobs)
+    except FileExistsError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    kind = "Markdown (Hugo)" if archive.markdown else "plain-text"
+    print(f"wrote {len(archive.plans)} {kind} articles to {archive.site / 'content'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
