@@ -1,0 +1,34 @@
+"""newsgen: a static site generator for news archives.
+
+The public API is small: `build()` with `BuildOptions`, `load_config()`, `inspect_file()` and
+`init_site()`; the command line (`newsgen`) is a thin layer over them.
+"""
+
+from __future__ import annotations
+
+from importlib import metadata
+
+try:
+    __version__ = metadata.version("newsgen")
+except metadata.PackageNotFoundError:  # running from a source tree that is not installed
+    __version__ = "0.0.0"
+
+from newsgen.build import BuildOptions, BuildResult, Stages, build, inspect_file  # noqa: E402
+from newsgen.config import SiteConfig, UrlConfig, load_config, read_settings  # noqa: E402
+from newsgen.diagnostics import Diagnostic  # noqa: E402
+from newsgen.scaffold import init_site  # noqa: E402
+
+__all__ = [
+    "BuildOptions",
+    "BuildResult",
+    "Diagnostic",
+    "SiteConfig",
+    "Stages",
+    "UrlConfig",
+    "__version__",
+    "build",
+    "inspect_file",
+    "init_site",
+    "load_config",
+    "read_settings",
+]

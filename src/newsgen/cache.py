@@ -1,0 +1,135 @@
+"""`.newsgen-cache/`: what the last build knew, so the next one redoes only what changed.
+
+Two pickles, each written atomically: `articles.pickle` (per content file: its stat, sha256,
+annotated `Article` and diagnostics, valid for one read-settings fingerprint and code version)
+and `state.pickle` (the inputs snapshot for the no-change fast path, page fingerprints, the
+output manifest and the last diagnostics). Anything unreadable is reported and ignored.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from newsgen.diagnostics import Diagnostic, warning
+from newsgen.model import Article
+
+CACHE_DIR = ".newsgen-cache"
+MAGIC = "newsgen-cache"
+FORMAT = 1
+
+
+@dataclass(frozen=True, slots=True)
+class CachedFile:
+    """One content file as last read: its stat, digest, and what loading it produced."""
+
+    mtime_ns: int
+    size: int
+    sha256: str
+    article: Article | None
+    diagnostics: tuple[Diagnostic, ...]
+
+
+@dataclass(slots=True)
+class BuildState:
+    """What the previous build produced, for the fast path and for page-level incrementality."""
+
+    inputs: dict[str, tuple[int, int]] = field(default_factory=dict)
+    digests: tuple[str, ...] = ()
+    output_dir: str = ""
+    page_fingerprints: dict[str, str] = field(default_factory=dict)
+    manifest: frozenset[str] = frozenset()
+    article_count: int = 0
+    diagnostics: tuple[Diagnostic, ...] = ()
+    started_ns: int = 0
+
+
+# A file whose mtime is this close to the moment its stat was taken may change again within the
+# same timestamp tick, so its stat alone proves nothing ("racy" in git's terms): re-read it.
+RACY_NS = 100_000_000
+
+
+def is_settled(stats: dict[str, tuple[int, int]], taken_ns: int) -> bool:
+    """True when every (mtime_ns, size) is old enough to be trusted against a stat taken then."""
+    limit = taken_ns - RACY_NS
+    return all(mtime < limit for mtime, _size in stats.values())
+
+
+def package_version() -> str:
+    from newsgen import __version__
+
+    return __version__
+
+
+def code_version() -> str:
+    """newsgen's version plus a digest of its source files' stat, so edited code drops the cache."""
+    root = Path(__file__).resolve().parent
+    stats = []
+    for path in sorted(root.rglob("*.py")):
+        info = path.stat()
+        stats.append(f"{path.relative_to(root)}:{info.st_mtime_ns}:{info.st_size}")
+    digest = hashlib.sha256("\n".join(stats).encode()).hexdigest()[:16]
+    return f"{package_version()}+{digest}"
+
+
+class Cache:
+    """Reads and writes one site's cache folder; `problems` collects `cache` warnings."""
+
+    def __init__(self, site_dir: Path, enabled: bool = True) -> None:
+        self.folder = site_dir / CACHE_DIR
+        self.enabled = enabled
+        self.problems: list[Diagnostic] = []
+        self.version = code_version()
+
+    def _load(self, name: str, key: str) -> object | None:
+        path = self.folder / name
+        if not self.enabled or not path.is_file():
+            return None
+        try:
+            with open(path, "rb") as handle:
+                magic, fmt, release, version, stored_key, payload = pickle.load(handle)
+        except Exception as exc:  # a damaged pickle can raise almost anything
+            self._warn(f"{CACHE_DIR}/{name} is damaged ({type(exc).__name__}); rebuilding")
+            return None
+        if (magic, fmt, release) != (MAGIC, FORMAT, package_version()):
+            self._warn(f"{CACHE_DIR}/{name} was written by another newsgen version; rebuilding")
+            return None
+        return payload if (version, stored_key) == (self.version, key) else None
+
+    def _warn(self, message: str) -> None:
+        hint = f"delete {CACHE_DIR}/ if this repeats"
+        self.problems.append(warning(CACHE_DIR, None, "cache", message, hint))
+
+    def _store(self, name: str, key: str, payload: object) -> None:
+        if not self.enabled:
+            return
+        self.folder.mkdir(exist_ok=True)
+        pending = self.folder / f"{name}.{os.getpid()}.part"
+        record = (MAGIC, FORMAT, package_version(), self.version, key, payload)
+        with open(pending, "wb") as handle:
+            pickle.dump(record, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(pending, self.folder / name)
+
+    def load_articles(self, settings_key: str) -> tuple[int, dict[str, CachedFile]]:
+        """(when the stats were taken, files by path); (0, {}) when there is no usable cache."""
+        payload = self._load("articles.pickle", settings_key)
+        if isinstance(payload, tuple) and len(payload) == 2 and isinstance(payload[1], dict):
+            return payload  # type: ignore[return-value]
+        return 0, {}
+
+    def store_articles(self, settings_key: str, files: dict[str, CachedFile], taken_ns: int) -> None:
+        self._store("articles.pickle", settings_key, (taken_ns, files))
+
+    def load_state(self, key: str) -> BuildState | None:
+        payload = self._load("state.pickle", key)
+        return payload if isinstance(payload, BuildState) else None
+
+    def store_state(self, key: str, state: BuildState) -> None:
+        self._store("state.pickle", key, state)
+
+    def forget_state(self) -> None:
+        """Drop the fast-path state, so a build that fails half-way is never taken as done."""
+        (self.folder / "state.pickle").unlink(missing_ok=True)
