@@ -62,7 +62,7 @@ def build_index(
         indexed.append(
             IndexedArticle(
                 i, article, slugs[i], dirs[i], names[i], tag_slugs[i], links,
-                related_lists[i], previous, following, entity_ids[i],
+                related_lists[i], previous, following, entity_ids[i], per_article[i],
             )
         )
     pages = (

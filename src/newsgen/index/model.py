@@ -20,7 +20,8 @@ class ReadMore:
 
 @dataclass(frozen=True, slots=True)
 class IndexedArticle:
-    """An article with its final slug, URL and links to other articles."""
+    """An article with its final slug, URL and links to other articles; `entity_names` maps
+    its mention names and quote speakers to entity ids (from the resolution)."""
 
     id: int
     article: Article
@@ -33,6 +34,7 @@ class IndexedArticle:
     previous: int | None
     next: int | None
     entity_ids: tuple[int, ...]
+    entity_names: dict[str, int]
 
 
 @dataclass(frozen=True, slots=True)

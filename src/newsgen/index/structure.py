@@ -77,7 +77,7 @@ def sections(
     for i in order:
         by_name[names[i]].append(i)
     return tuple(
-        Section(name, urls.section_dir(name), tuple(ids)) for name, ids in sorted(by_name.items())
+        Section(name, urls.section_dir(name), tuple(ids)) for name, ids in sorted(by_name.items(), key=lambda kv: (kv[0].casefold(), kv[0]))
     )
 
 

@@ -1,0 +1,154 @@
+"""The article page: body with quotes and entity links in place, links around it, JSON-LD."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections import defaultdict
+
+from newsgen.index.model import IndexedArticle
+from newsgen.model import Article, HtmlBlock, Image, Subheading
+from newsgen.pages.common import KIND_LABELS, Page, Plan, digest
+from newsgen.pages.context import (
+    ArticlePage,
+    BodyBlock,
+    EntityGroup,
+    ImageView,
+    Link,
+    ReadMoreView,
+)
+from newsgen.pages.markup import Span, markup_spans
+
+
+def _spans_by_block(article: Article, names: dict[str, int], plan: Plan) -> dict[int, list[Span]]:
+    """Quote spans, and a link on each linked entity's first mention in the body."""
+    spans: dict[int, list[Span]] = defaultdict(list)
+    for quote in article.quotes:
+        attrs = (("class", "quote"),) + ((("data-speaker", quote.speaker),) if quote.speaker else ())
+        spans[quote.block].append(Span(quote.start, quote.end, "q", attrs))
+    if not plan.config.link_entities:
+        return spans
+    linked: set[int] = set()
+    for mention in sorted(article.mentions, key=lambda m: (m.block, m.start)):
+        eid = names.get(mention.name)
+        if mention.block < 0 or eid is None or eid in linked or eid not in plan.entity_links:
+            continue
+        linked.add(eid)
+        href = plan.entity_links[eid].href
+        spans[mention.block].append(Span(mention.start, mention.end, "a", (("href", href),)))
+    return spans
+
+
+def body_blocks(article: Article, names: dict[str, int], plan: Plan) -> tuple[BodyBlock, ...]:
+    spans = _spans_by_block(article, names, plan)
+    blocks = []
+    for k, block in enumerate(article.blocks):
+        if isinstance(block, HtmlBlock):
+            blocks.append(BodyBlock("html", block.html))
+        elif isinstance(block, Subheading):
+            blocks.append(BodyBlock("h2", markup_spans(block.text, spans.get(k, []))))
+        else:
+            blocks.append(BodyBlock("p", markup_spans(block.text, spans.get(k, []))))
+    return tuple(blocks)
+
+
+def image_view(image: Image | None, plan: Plan) -> ImageView | None:
+    """The figure; `src` only when it points at the web or at a path under the site."""
+    if image is None:
+        return None
+    src = image.src or ""
+    if src.startswith("/"):
+        src = plan.urls.href(src)
+    elif not src.startswith(("https://", "http://")):
+        src = ""
+    return ImageView(image.caption, image.credit or "", src, image.alt or image.caption)
+
+
+def entity_groups(item: IndexedArticle, plan: Plan) -> tuple[EntityGroup, ...]:
+    by_kind: dict[str, list[Link]] = defaultdict(list)
+    for eid in item.entity_ids:
+        if eid in plan.entity_links:
+            by_kind[plan.index.entities[eid].kind].append(plan.entity_links[eid])
+    return tuple(
+        EntityGroup(label, tuple(sorted(by_kind[kind], key=lambda link: link.text)))
+        for kind, label in KIND_LABELS.items()
+        if by_kind.get(kind)
+    )
+
+
+def json_ld(item: IndexedArticle, page: ArticlePage, plan: Plan) -> str:
+    """NewsArticle structured data, safe inside a `<script>` element."""
+    a = item.article
+    data: dict[str, object] = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": a.title,
+        "url": page.canonical,
+        "mainEntityOfPage": page.canonical,
+        "articleSection": page.section.text,
+        "keywords": list(a.tags),
+        "wordCount": a.word_count,
+    }
+    if a.date:
+        data["datePublished"] = a.date.isoformat()
+    if a.standfirst:
+        data["description"] = a.standfirst
+    if a.author:
+        data["author"] = {"@type": "Person", "name": a.author}
+    if a.image:
+        image = {"@type": "ImageObject", "caption": a.image.caption}
+        if a.image.credit:
+            image["creditText"] = a.image.credit
+        if page.image and page.image.src:
+            image["url"] = page.image.src
+        data["image"] = image
+    data["mentions"] = _mentions(item, plan)
+    text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _mentions(item: IndexedArticle, plan: Plan) -> list[dict[str, str]]:
+    types = {"person": "Person", "organization": "Organization", "place": "Place"}
+    found = []
+    for eid in item.entity_ids:
+        entity = plan.index.entities[eid]
+        entry = {"@type": types.get(entity.kind, "Thing"), "name": entity.name}
+        if eid in plan.entity_links:
+            entry["url"] = plan.urls.absolute(plan.index.entity_pages[eid].dir)
+        found.append(entry)
+    return found
+
+
+def article_page(item: IndexedArticle, plan: Plan) -> Page:
+    """The page of one article; its fingerprint hashes the file's sha256 and the refs around it."""
+    a = item.article
+    names = item.entity_names
+    ref = plan.refs[item.id]
+    page = ArticlePage(
+        site=plan.site,
+        title=a.title,
+        canonical=plan.urls.absolute(item.dir),
+        description=a.standfirst or a.summary or "",
+        standfirst=a.standfirst or "",
+        date_iso=ref.date_iso,
+        date_label=ref.date_label,
+        section=ref.section,
+        author=a.author or "",
+        image=image_view(a.image, plan),
+        body=(),
+        tags=tuple(Link(t.name, plan.urls.href(t.dir)) for t in plan.tags_of(item)),
+        entity_groups=entity_groups(item, plan),
+        read_more=tuple(
+            ReadMoreView(r.title, plan.refs[r.target].href if r.target is not None else "")
+            for r in item.read_more
+        ),
+        related=plan.pick(item.related),
+        previous=plan.refs[item.previous] if item.previous is not None else None,
+        next=plan.refs[item.next] if item.next is not None else None,
+        word_count=a.word_count,
+        reading_minutes=a.reading_minutes,
+        json_ld="",
+    )
+    fingerprint = digest(a.source.sha256, a.source.path, page)
+    page = dataclasses.replace(page, body=body_blocks(a, names, plan), json_ld=json_ld(item, page, plan))
+    return plan.html_page(item.dir, "article.html", page, fingerprint)

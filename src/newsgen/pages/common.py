@@ -1,0 +1,103 @@
+"""What every page builder shares: refs to articles, the site frame, pagination, fingerprints."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from newsgen.config import SiteConfig
+from newsgen.index.model import IndexedArticle, SiteIndex, Tag
+from newsgen.pages.context import ArticleRef, Link, PageLink, Pagination, SiteInfo
+from newsgen.urls import UrlScheme
+
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)
+KIND_LABELS = {"person": "People", "organization": "Organizations", "place": "Places"}
+PAGINATION_WINDOW = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One output file: where it goes, which template, what it shows, and a digest of that."""
+
+    output_path: str
+    template: str
+    context: Any
+    fingerprint: str
+
+
+def digest(*parts: object) -> str:
+    """A short hex digest of small, deterministic reprs (refs and hashes, never whole articles)."""
+    return hashlib.blake2b(repr(parts).encode("utf-8"), digest_size=16).hexdigest()
+
+
+def date_label(date: dt.date | None) -> str:
+    return f"{date.day} {MONTHS[date.month - 1]} {date.year}" if date else "Undated"
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """The index with its URLs worked out once: article refs, section links, the site frame."""
+
+    index: SiteIndex
+    config: SiteConfig
+    urls: UrlScheme
+    refs: tuple[ArticleRef, ...]
+    site: SiteInfo
+    entity_links: dict[int, Link]
+    tags_by_slug: dict[str, Tag]
+
+    def html_page(self, dir_path: str, template: str, context: Any, fingerprint: str) -> Page:
+        return Page(self.urls.output_file(dir_path), template, context, fingerprint)
+
+    def tags_of(self, item: IndexedArticle) -> tuple[Tag, ...]:
+        return tuple(self.tags_by_slug[s] for s in item.tag_slugs)
+
+    def pick(self, ids: Sequence[int]) -> tuple[ArticleRef, ...]:
+        return tuple(self.refs[i] for i in ids)
+
+
+def section_link(urls: UrlScheme, name: str) -> Link:
+    return Link(name.replace("-", " ").title() if name.islower() else name, urls.href(urls.section_dir(name)))
+
+
+def article_refs(index: SiteIndex, urls: UrlScheme) -> tuple[ArticleRef, ...]:
+    refs = []
+    for item in index.articles:
+        a = item.article
+        refs.append(
+            ArticleRef(
+                a.title,
+                urls.href(item.dir),
+                a.date,
+                a.date.isoformat() if a.date else "",
+                date_label(a.date),
+                section_link(urls, item.section),
+                a.summary or a.standfirst or "",
+            )
+        )
+    return tuple(refs)
+
+
+def pagination(urls: UrlScheme, list_dir: str, number: int, total: int) -> Pagination:
+    """Page `number` of `total` with hrefs for the first, last and nearby pages."""
+    near = range(max(1, number - PAGINATION_WINDOW), min(total, number + PAGINATION_WINDOW) + 1)
+    shown = sorted({1, total, *near})
+    return Pagination(
+        number,
+        total,
+        urls.href(urls.page_dir(list_dir, number - 1)) if number > 1 else None,
+        urls.href(urls.page_dir(list_dir, number + 1)) if number < total else None,
+        tuple(PageLink(n, urls.href(urls.page_dir(list_dir, n))) for n in shown),
+    )
+
+
+def chunks(ids: Sequence[int], size: int) -> list[Sequence[int]]:
+    """`ids` in pages of `size`; an empty list is still one (empty) page."""
+    size = max(1, size)
+    return [ids[k : k + size] for k in range(0, len(ids), size)] or [ids[:0]]

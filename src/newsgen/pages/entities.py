@@ -1,0 +1,110 @@
+"""Entity indexes (A–Z with counts, most mentioned first) and paginated entity pages."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterator
+
+from newsgen.index.model import EntityPageData
+from newsgen.pages.common import KIND_LABELS, Page, Plan, chunks, digest, pagination
+from newsgen.pages.context import (
+    CountLink,
+    EntityIndexPage,
+    EntityMentionView,
+    EntityPage,
+    LetterGroup,
+    Link,
+    QuoteView,
+)
+
+SPLIT_ABOVE = 500
+MOST_MENTIONED = 20
+QUOTES_SHOWN = 10
+
+
+def initial(name: str) -> str:
+    """`A`–`Z` by the name's first letter without accents; `#` for anything else."""
+    first = unicodedata.normalize("NFKD", name.strip()[:1]).encode("ascii", "ignore").decode()
+    return first.upper() if first.isalpha() else "#"
+
+
+def _letter_groups(
+    plan: Plan, kind: str, entries: list[tuple[EntityPageData, CountLink]], split: bool
+) -> tuple[LetterGroup, ...]:
+    by_letter: dict[str, list[CountLink]] = defaultdict(list)
+    for data, link in sorted(entries, key=lambda e: (e[0].entity.name.casefold(), e[0].entity.id)):
+        by_letter[initial(data.entity.name)].append(link)
+    groups = []
+    for letter in sorted(by_letter):
+        slug = "other" if letter == "#" else letter.lower()
+        href = plan.urls.href(plan.urls.entity_letter_dir(kind, slug)) if split else ""
+        groups.append(LetterGroup(letter, f"letter-{slug}", href, tuple(by_letter[letter])))
+    return tuple(groups)
+
+
+def entity_index_pages(plan: Plan, kind: str) -> Iterator[Page]:
+    """The kind's index; above `SPLIT_ABOVE` entities each letter also gets its own page."""
+    entries = [
+        (data, CountLink(data.entity.name, plan.urls.href(data.dir), len(data.mentions)))
+        for data in plan.index.entity_pages.values()
+        if data.entity.kind == kind
+    ]
+    top = sorted(entries, key=lambda e: (-e[1].count, e[0].entity.name.casefold()))
+    split = len(entries) > SPLIT_ABOVE
+    groups = _letter_groups(plan, kind, entries, split)
+    label = KIND_LABELS[kind]
+    index_dir = plan.urls.entity_index_dir(kind)
+    shown = groups if not split else tuple(LetterGroup(g.letter, g.anchor, g.href, ()) for g in groups)
+    context = EntityIndexPage(
+        plan.site, label, plan.urls.absolute(index_dir), kind,
+        tuple(link for _, link in top[:MOST_MENTIONED]), shown, None,
+    )
+    yield plan.html_page(index_dir, "entity_index.html", context, digest(context))
+    if not split:
+        return
+    back = Link(f"All {label.lower()}", plan.urls.href(index_dir))
+    for group in groups:
+        letter_dir = plan.urls.entity_letter_dir(kind, group.anchor.removeprefix("letter-"))
+        context = EntityIndexPage(
+            plan.site, f"{label}: {group.letter}", plan.urls.absolute(letter_dir), kind,
+            (), (group,), back,
+        )
+        yield plan.html_page(letter_dir, "entity_index.html", context, digest(context))
+
+
+def entity_pages(plan: Plan, data: EntityPageData) -> Iterator[Page]:
+    entity = data.entity
+    label = KIND_LABELS[entity.kind]
+    co = tuple(
+        CountLink(
+            plan.index.entities[eid].name,
+            plan.entity_links[eid].href if eid in plan.entity_links else "",
+            count,
+        )
+        for eid, count in data.co_mentioned
+    )
+    quotes = tuple(QuoteView(q.text, plan.refs[q.article_id]) for q in data.quotes[:QUOTES_SHOWN])
+    pages = chunks(range(len(data.mentions)), plan.config.per_page)
+    for number, part in enumerate(pages, start=1):
+        page_dir = plan.urls.page_dir(data.dir, number)
+        mentions = tuple(
+            EntityMentionView(plan.refs[data.mentions[k].article_id], data.mentions[k].sentence)
+            for k in part
+        )
+        context = EntityPage(
+            site=plan.site,
+            title=entity.name if number == 1 else f"{entity.name} (page {number})",
+            canonical=plan.urls.absolute(page_dir),
+            kind=entity.kind,
+            kind_label=label,
+            index_link=Link(label, plan.urls.href(plan.urls.entity_index_dir(entity.kind))),
+            description=entity.description,
+            aliases=entity.aliases,
+            article_count=len(data.mentions),
+            mentions=mentions,
+            co_mentioned=co,
+            quotes=quotes,
+            pagination=pagination(plan.urls, data.dir, number, len(pages)),
+        )
+        yield plan.html_page(page_dir, "entity.html", context, digest(context))

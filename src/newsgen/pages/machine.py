@@ -1,0 +1,98 @@
+"""Files for machines and the search box: Atom feeds, sitemap, robots.txt, search shards, 404."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from newsgen.pages.common import Page, Plan, digest
+from newsgen.pages.context import (
+    FeedEntry,
+    FeedPage,
+    NotFoundPage,
+    RobotsPage,
+    SearchEntry,
+    SearchPage,
+    SearchShard,
+    SitemapIndexPage,
+    SitemapPage,
+    SitemapUrl,
+)
+
+SITEMAP_LIMIT = 50_000
+SHARD_SIZE = 2_000
+
+
+def _page(path: str, template: str, context: object) -> Page:
+    return Page(path, template, context, digest(context))
+
+
+def feed_path(list_dir: str) -> str:
+    return f"{list_dir}feed.xml"
+
+
+def feed_page(plan: Plan, list_dir: str, title: str, ids: Sequence[int]) -> Page | None:
+    """The Atom feed of a list's latest dated articles; None when it has none (Atom needs dates)."""
+    dated = [i for i in ids[: plan.config.feed_limit * 4] if plan.refs[i].date][: plan.config.feed_limit]
+    if not dated:
+        return None
+    entries = tuple(
+        FeedEntry(
+            ref.title,
+            plan.urls.absolute(plan.index.articles[i].dir),
+            f"{ref.date_iso}T00:00:00Z",
+            ref.summary,
+            ref.section.text,
+        )
+        for i in dated
+        for ref in (plan.refs[i],)
+    )
+    path = plan.urls.file_path(feed_path(list_dir))
+    context = FeedPage(
+        title=title,
+        feed_id=plan.urls.absolute(path),
+        self_url=plan.urls.absolute(path),
+        site_url=plan.urls.absolute(list_dir),
+        updated=max(e.updated for e in entries),
+        author=plan.config.title,
+        entries=entries,
+    )
+    return _page(path, "feed.xml", context)
+
+
+def sitemap_pages(plan: Plan, urls: Sequence[SitemapUrl]) -> Iterator[Page]:
+    """`sitemap.xml`, or a sitemap index over `sitemap-<n>.xml` parts above 50,000 URLs."""
+    if len(urls) <= SITEMAP_LIMIT:
+        yield _page("sitemap.xml", "sitemap.xml", SitemapPage(tuple(urls)))
+        return
+    parts = []
+    for n, start in enumerate(range(0, len(urls), SITEMAP_LIMIT), start=1):
+        path = f"sitemap-{n}.xml"
+        parts.append(plan.urls.absolute(path))
+        yield _page(path, "sitemap.xml", SitemapPage(tuple(urls[start : start + SITEMAP_LIMIT])))
+    yield _page("sitemap.xml", "sitemap_index.xml", SitemapIndexPage(tuple(parts)))
+
+
+def robots_page(plan: Plan) -> Page:
+    return _page("robots.txt", "robots.txt", RobotsPage(plan.urls.absolute("sitemap.xml")))
+
+
+def search_pages(plan: Plan) -> Iterator[Page]:
+    """The search page and the JSON shards its script loads (newest articles first)."""
+    order = plan.index.newest_first
+    shard_paths = []
+    for n, start in enumerate(range(0, len(order), SHARD_SIZE), start=1):
+        path = f"{plan.urls.search_dir()}index-{n}.json"
+        shard_paths.append(plan.urls.href(path))
+        entries = tuple(
+            SearchEntry(r.title, r.href, r.date_iso, r.section.text, r.summary)
+            for r in plan.pick(order[start : start + SHARD_SIZE])
+        )
+        yield _page(path, "search_index.json", SearchShard(entries))
+    search_dir = plan.urls.search_dir()
+    context = SearchPage(plan.site, "Search", plan.urls.absolute(search_dir), tuple(shard_paths))
+    yield plan.html_page(search_dir, "search.html", context, digest(context))
+
+
+def not_found_page(plan: Plan) -> Page:
+    context = NotFoundPage(plan.site, "Page not found", plan.pick(plan.index.newest_first[:5]))
+    return _page("404.html", "404.html", context)

@@ -1,0 +1,112 @@
+"""The Jinja environment (the site's `templates/` over the shipped theme) and template dependencies.
+
+Templates see only `page`, the typed context of the page being rendered: no globals that query
+the site, so what a page shows is decided by its context and the templates it uses.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from jinja2 import meta
+
+from newsgen.config import SiteConfig
+
+AUTOESCAPE_EXTENSIONS = ("html", "htm", "xml")
+
+
+def theme_dir() -> Path:
+    """The shipped theme: inside the wheel, or the repository's `templates/` in a source tree."""
+    shipped = resources.files("newsgen") / "templates"
+    if shipped.is_dir():
+        return Path(str(shipped))
+    return Path(__file__).resolve().parents[2] / "templates"
+
+
+def make_environment(site_dir: Path, config: SiteConfig) -> jinja2.Environment:
+    """Site templates first, then the theme; autoescaped HTML/XML; undefined names are errors."""
+    loader = jinja2.ChoiceLoader(
+        [
+            jinja2.FileSystemLoader(str(Path(site_dir) / config.templates_dir)),
+            jinja2.FileSystemLoader(str(theme_dir())),
+        ]
+    )
+    return jinja2.Environment(
+        loader=loader,
+        autoescape=jinja2.select_autoescape(AUTOESCAPE_EXTENSIONS, default_for_string=True),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=False,
+    )
+
+
+def render_page(env: jinja2.Environment, page: Any) -> bytes:
+    """The page's bytes (UTF-8); template errors propagate as `jinja2.TemplateError`."""
+    template = env.get_template(page.template)
+    return template.render(page=page.context).encode("utf-8")
+
+
+def _template_names(env: jinja2.Environment) -> list[str]:
+    """Every template name, without the theme's static assets."""
+    assert env.loader is not None
+    return sorted(n for n in env.loader.list_templates() if not n.startswith("static/"))
+
+
+def _direct_references(env: jinja2.Environment, name: str) -> tuple[str, tuple[str, ...] | None]:
+    """(source, referenced names); None when a reference is dynamic (could be any template)."""
+    assert env.loader is not None
+    source, _, _ = env.loader.get_source(env, name)
+    try:
+        refs = list(meta.find_referenced_templates(env.parse(source)))
+    except jinja2.TemplateSyntaxError:
+        return source, ()
+    if any(r is None for r in refs):
+        return source, None
+    return source, tuple(sorted({r for r in refs if r is not None}))
+
+
+def template_fingerprints(env: jinja2.Environment) -> dict[str, str]:
+    """Template name → digest of its source and, recursively, of every template it uses."""
+    names = _template_names(env)
+    direct = {name: _direct_references(env, name) for name in names}
+    result: dict[str, str] = {}
+    for name in names:
+        closure = _closure(name, direct, names)
+        h = hashlib.sha256()
+        for dep in sorted(closure):
+            h.update(dep.encode("utf-8") + b"\0" + direct[dep][0].encode("utf-8") + b"\0")
+        result[name] = h.hexdigest()
+    return result
+
+
+def _closure(
+    name: str, direct: dict[str, tuple[str, tuple[str, ...] | None]], names: list[str]
+) -> set[str]:
+    """`name` and all the templates it reaches (all of them if it reaches a dynamic include)."""
+    seen = {name}
+    todo = [name]
+    while todo:
+        refs = direct[todo.pop()][1]
+        for ref in names if refs is None else refs:
+            if ref in direct and ref not in seen:
+                seen.add(ref)
+                todo.append(ref)
+    return seen
+
+
+def theme_static_files(site_dir: Path, static_dir: str = "static") -> dict[str, Path]:
+    """Output path (`static/style.css`) → source file; the site's `static/` wins over the theme's."""
+    found: dict[str, Path] = {}
+    for root in (theme_dir() / "static", Path(site_dir) / static_dir):
+        if not root.is_dir():
+            continue
+        for path in sorted(root.rglob("*")):
+            if path.is_file() and not path.is_symlink():
+                found["static/" + path.relative_to(root).as_posix()] = path
+    return dict(sorted(found.items()))
