@@ -53,9 +53,15 @@ class Subheading:
 
 @dataclass(frozen=True, slots=True)
 class HtmlBlock:
-    """Already-sanitised HTML (from a Markdown body); rendered as is."""
+    """Already-sanitised HTML (from a Markdown body); rendered as is.
+
+    `text` is its plain text (what quotes, mentions and summaries are found in; quote and mention
+    offsets index it); `heading` is the heading level (2 for `<h2>`), 0 for other elements.
+    """
 
     html: str
+    text: str = ""
+    heading: int = 0
 
 
 Block = Paragraph | Subheading | HtmlBlock
