@@ -401,3 +401,12 @@ def test_port_in_use_exits_2(tmp_path: Path) -> None:
         fake = FakeBuild()
         assert serve(make_site(tmp_path), port=port, options=FakeOptions(), build_fn=fake) == 2
         assert fake.calls == []  # fails before building
+
+
+def test_dot_segments_are_refused_even_when_they_stay_inside(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b.css").write_text("x", "utf-8")
+    assert resolve_request(tmp_path, "/", "/a/../b.css").kind == "bad_request"
+    assert resolve_request(tmp_path, "/", "/a/./").kind == "bad_request"
+    assert resolve_request(tmp_path, "/", "/a/%2E%2e/b.css").kind == "bad_request"
+    assert resolve_request(tmp_path, "/", "/b.css?v=1").kind == "file"

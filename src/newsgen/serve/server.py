@@ -70,9 +70,10 @@ class DevServer:
 
     def start(self) -> None:
         """Bind (fails fast if the port is taken), build once, then serve and watch."""
-        self._httpd = DevHTTPServer((self.host, self._requested_port), self._guess_mount(), self.state)
+        httpd = DevHTTPServer((self.host, self._requested_port), self._guess_mount(), self.state)
+        self._httpd = httpd
         self.rebuild(first=True)
-        self._spawn("http", self._httpd.serve_forever)
+        self._spawn("http", lambda: httpd.serve_forever(poll_interval=0.1))
         self._spawn("rebuild", self._rebuild_loop)
         if self._watch:
             self._watcher = Watcher(self._watch_plan(), self._changes.put)
