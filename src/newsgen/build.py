@@ -99,17 +99,17 @@ class Stages:
     template_fingerprints: Callable[[Any], dict[str, str]] = _lazy(
         "newsgen.render", "template_fingerprints"
     )
-    theme_static_files: Callable[[Path], dict[str, Path]] = _lazy(
+    theme_static_files: Callable[[Path, str], dict[str, Path]] = _lazy(
         "newsgen.render", "theme_static_files"
     )
     theme_dirs: Callable[[], list[Path]] = lambda: _theme_dirs()
 
 
 def _theme_dirs() -> list[Path]:
-    """Folders of the shipped theme, watched by the fast path (installed or in a checkout)."""
-    package = Path(__file__).resolve().parent
-    found = [package / "templates", package.parents[1] / "templates"]
-    return [folder for folder in found if folder.is_dir()]
+    """Folders of the shipped theme, watched by the fast path."""
+    from newsgen.render import theme_dir
+
+    return [theme_dir()]
 
 
 @dataclass(slots=True)
@@ -397,7 +397,8 @@ def _write_site(
         fresh = staging.fresh or previous is None
         fingerprints = _render_all(pages, env, staging, fresh, previous, config, stages, options,
                                    reporter, counts)  # fmt: skip
-        produced = set(fingerprints) | _copy_static(site_dir, staging, fingerprints, stages, counts)
+        static = stages.theme_static_files(site_dir, config.static_dir)
+        produced = set(fingerprints) | _copy_static(static, staging, fingerprints, counts)
         if options.strict and counts.diagnostics:
             return None
         counts.removed = staging.commit(produced)
@@ -478,11 +479,11 @@ def _render_one(i: int) -> tuple[int, bool, Diagnostic | None]:
 
 
 def _copy_static(
-    site_dir: Path, staging: Staging, pages: dict[str, str], stages: Stages, counts: _Counts
+    static: dict[str, Path], staging: Staging, pages: dict[str, str], counts: _Counts
 ) -> set[str]:
     """Theme and site static files (the site's win); a page's path beats a static file's."""
     copied: set[str] = set()
-    for rel, source in sorted(stages.theme_static_files(site_dir).items()):
+    for rel, source in sorted(static.items()):
         if rel in pages or rel == MARKER:
             counts.diagnostics.append(
                 warning(rel, None, "output", "a static file has the path of a page; skipped")
