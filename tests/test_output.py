@@ -1,0 +1,139 @@
+"""Staged output: atomic swap, write-if-changed, refusal of foreign folders, no writes outside."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from newsgen.output import MARKER, OutputError, Staging, recover, safe_join
+
+
+def stage(out: Path, files: dict[str, bytes], previous: set[str] | None = None) -> Staging:
+    staging = Staging(out, previous)
+    staging.open()
+    for rel, data in files.items():
+        staging.write(rel, data)
+    return staging
+
+
+def publish(out: Path, files: dict[str, bytes]) -> int:
+    staging = stage(out, files)
+    try:
+        return staging.commit(set(files))
+    finally:
+        staging.abort()
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+@pytest.mark.parametrize("rel", ["../x", "/etc/x", "a/../../x", "", "a\\..\\x"])
+def test_safe_join_rejects_escapes(tmp_path: Path, rel: str) -> None:
+    with pytest.raises(OutputError):
+        safe_join(tmp_path, rel)
+
+
+def test_safe_join_rejects_symlinks_out(tmp_path: Path) -> None:
+    out, elsewhere = tmp_path / "out", tmp_path / "elsewhere"
+    out.mkdir(), elsewhere.mkdir()
+    (out / "link").symlink_to(elsewhere, target_is_directory=True)
+    with pytest.raises(OutputError):
+        safe_join(out, "link/page.html")
+    assert safe_join(out, "a/b.html") == out / "a" / "b.html"
+
+
+def test_first_build_swaps_in_a_marked_tree(tmp_path: Path) -> None:
+    out = tmp_path / "build"
+    publish(out, {"index.html": b"home", "a/index.html": b"A"})
+    assert tree(out) == {"index.html": b"home", "a/index.html": b"A", MARKER: (out / MARKER).read_bytes()}
+    assert [p.name for p in tmp_path.iterdir()] == ["build"]  # no staging folder left behind
+
+
+def test_unchanged_files_keep_their_mtime_and_stale_ones_go(tmp_path: Path) -> None:
+    out = tmp_path / "build"
+    publish(out, {"index.html": b"home", "a/index.html": b"A", "b/index.html": b"B"})
+    old = 1_000_000_000
+    for rel in ("index.html", "a/index.html"):
+        os.utime(out / rel, ns=(old, old))
+    removed = publish(out, {"index.html": b"home", "a/index.html": b"A2"})
+    assert removed == 1
+    assert (out / "index.html").stat().st_mtime_ns == old
+    assert (out / "a/index.html").read_bytes() == b"A2"
+    assert not (out / "b").exists()  # the emptied folder is pruned too
+
+
+def test_write_reports_whether_bytes_changed(tmp_path: Path) -> None:
+    out = tmp_path / "build"
+    publish(out, {"index.html": b"home"})
+    staging = stage(out, {})
+    assert staging.write("index.html", b"home") is False
+    assert staging.write("index.html", b"new") is True
+    staging.abort()
+    assert (out / "index.html").read_bytes() == b"home"
+
+
+def test_refuses_a_foreign_folder(tmp_path: Path) -> None:
+    out = tmp_path / "documents"
+    out.mkdir()
+    (out / "thesis.txt").write_text("mine")
+    with pytest.raises(OutputError, match="not made by newsgen"):
+        Staging(out).open()
+    assert tree(out) == {"thesis.txt": b"mine"}
+
+
+def test_an_empty_folder_is_fine(tmp_path: Path) -> None:
+    out = tmp_path / "build"
+    out.mkdir()
+    publish(out, {"index.html": b"x"})
+    assert (out / "index.html").read_bytes() == b"x"
+
+
+def test_crash_before_commit_leaves_previous_output(tmp_path: Path) -> None:
+    out = tmp_path / "build"
+    publish(out, {"index.html": b"v1", "a/index.html": b"A"})
+    before = tree(out)
+    staging = stage(out, {"index.html": b"v2", "b/index.html": b"B"})
+    del staging  # the process dies here: no commit, no abort
+    assert tree(out) == before
+    publish(out, {"index.html": b"v3"})  # the next build cleans the abandoned staging folder
+    assert [p.name for p in tmp_path.iterdir()] == ["build"]
+    assert tree(out)["index.html"] == b"v3"
+
+
+def test_interrupted_apply_is_rolled_forward(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "build"
+    publish(out, {"index.html": b"v1", "a/index.html": b"A", "b/index.html": b"B"})
+    staging = stage(out, {"index.html": b"v2", "a/index.html": b"A2"})
+    moves = 0
+    real_replace = os.replace
+
+    def crash_after_first_move(src: str, dst: str) -> None:
+        nonlocal moves
+        real_replace(src, dst)
+        if not str(dst).endswith(".json"):
+            moves += 1
+            if moves == 1:
+                raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "replace", crash_after_first_move)
+    with pytest.raises(KeyboardInterrupt):
+        staging.commit({"index.html", "a/index.html"})
+    monkeypatch.setattr(os, "replace", real_replace)
+    recover(out)
+    assert {k: v for k, v in tree(out).items() if k != MARKER} == {
+        "index.html": b"v2",
+        "a/index.html": b"A2",
+    }
+    assert [p.name for p in tmp_path.iterdir()] == ["build"]
+
+
+def test_staging_never_writes_outside(tmp_path: Path) -> None:
+    out = tmp_path / "build"
+    staging = stage(out, {})
+    with pytest.raises(OutputError):
+        staging.write("../escape.html", b"x")
+    staging.abort()
+    assert not (tmp_path / "escape.html").exists()
