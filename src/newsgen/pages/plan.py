@@ -69,7 +69,7 @@ def _feeds(plan: Plan) -> tuple[list[Page], dict[str, str]]:
     return pages, hrefs
 
 
-def _html_pages(plan: Plan, section_feeds: dict[str, str]) -> Iterator[Page]:
+def _site_pages(plan: Plan, section_feeds: dict[str, str]) -> Iterator[Page]:
     yield from lists.home_pages(plan)
     for item in plan.index.articles:
         yield article_page(item, plan)
@@ -80,6 +80,7 @@ def _html_pages(plan: Plan, section_feeds: dict[str, str]) -> Iterator[Page]:
         yield from entities.entity_index_pages(plan, kind)
     for eid in sorted(plan.index.entity_pages):
         yield from entities.entity_pages(plan, plan.index.entity_pages[eid])
+    yield from machine.search_pages(plan)
 
 
 def plan_pages(index: SiteIndex, config: SiteConfig) -> Iterator[Page]:
@@ -88,11 +89,11 @@ def plan_pages(index: SiteIndex, config: SiteConfig) -> Iterator[Page]:
     lastmod = {item.dir: plan.refs[item.id].date_iso for item in index.articles}
     sitemap: list[SitemapUrl] = []
     feeds, section_feeds = _feeds(plan)
-    for page in _html_pages(plan, section_feeds):
-        page_dir = page.output_path.removesuffix("index.html")
-        sitemap.append(SitemapUrl(plan.urls.absolute(page_dir), lastmod.get(page_dir, "")))
+    for page in _site_pages(plan, section_feeds):
+        if page.output_path.endswith("index.html"):
+            page_dir = page.output_path.removesuffix("index.html")
+            sitemap.append(SitemapUrl(plan.urls.absolute(page_dir), lastmod.get(page_dir, "")))
         yield page
-    yield from machine.search_pages(plan)
     yield from feeds
     yield machine.not_found_page(plan)
     yield machine.robots_page(plan)
