@@ -1,0 +1,122 @@
+"""The build cache: reuse of unchanged files, and a damaged cache never yields a wrong site."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from conftest import tree_bytes
+from newsgen.build import BuildOptions, Stages, build
+from newsgen.cache import CACHE_DIR, Cache, is_settled
+from newsgen.report import RecordingReporter
+
+SITE = {f"content/story{i}.txt": f"Story {i}\nbody {i}\n" for i in range(5)}
+OLD_NS = 1_000_000_000
+
+
+def age(site: Path) -> None:
+    """Make every input old, so stats are trusted (not 'racy')."""
+    for path in site.rglob("*"):
+        if path.is_file() and CACHE_DIR not in path.parts:
+            os.utime(path, ns=(OLD_NS, OLD_NS))
+
+
+def counting(stages: Stages, calls: list[str]) -> Stages:
+    def load(rel: str, data: bytes, settings: object) -> object:
+        calls.append(rel)
+        return stages.load_article(rel, data, settings)
+
+    fields = {name: getattr(stages, name) for name in Stages.__dataclass_fields__}
+    return Stages(**{**fields, "load_article": load})
+
+
+def run(site: Path, stages: Stages, **options: object):
+    settings = {"jobs": 1, "quiet": True, **options}
+    return build(site, BuildOptions(**settings), RecordingReporter(), stages)  # type: ignore[arg-type]
+
+
+def test_unchanged_files_are_not_read_again(make_site, fake_stages) -> None:
+    site = make_site(SITE)
+    age(site)
+    calls: list[str] = []
+    run(site, counting(fake_stages, calls))
+    assert len(calls) == 5
+    (site / "content/story2.txt").write_text("Story two\nedited\n")
+    os.utime(site / "content/story2.txt", ns=(OLD_NS * 2, OLD_NS * 2))
+    calls.clear()
+    result = run(site, counting(fake_stages, calls))
+    assert calls == ["content/story2.txt"]
+    assert (result.pages_written, result.pages_unchanged) == (2, 4)  # the article and the home page
+
+
+def test_racy_file_with_same_stat_is_re_read(make_site, fake_stages) -> None:
+    """An edit that keeps size and mtime right after a build must still be seen."""
+    site = make_site({"content/a.txt": "Title A\nbody\n"})
+    run(site, fake_stages)
+    stat = (site / "content/a.txt").stat()
+    (site / "content/a.txt").write_text("Title B\nbody\n")
+    os.utime(site / "content/a.txt", ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    run(site, fake_stages)
+    assert (site / "build/a/index.html").read_bytes().startswith(b"<h1>Title B</h1>")
+
+
+@pytest.mark.parametrize("damage", ["truncate", "garble", "empty", "foreign"])
+def test_damaged_cache_means_full_build_and_same_site(make_site, fake_stages, tmp_path, damage) -> None:
+    site = make_site(SITE)
+    age(site)
+    run(site, fake_stages)
+    (site / "content/story1.txt").write_text("Story one\nchanged\n")
+    for path in (site / CACHE_DIR).iterdir():
+        data = path.read_bytes()
+        if damage == "truncate":
+            path.write_bytes(data[: len(data) // 2])
+        elif damage == "garble":
+            path.write_bytes(bytes(b ^ 0x5A for b in data))
+        elif damage == "empty":
+            path.write_bytes(b"")
+        else:
+            import pickle
+
+            path.write_bytes(pickle.dumps(("newsgen-cache", 1, "0.0.0-other", "x", "k", {})))
+    calls: list[str] = []
+    result = run(site, counting(fake_stages, calls))
+    assert {d.code for d in result.diagnostics} == {"cache"}
+    assert len(calls) == 5
+    run(site, fake_stages, output_dir=tmp_path / "clean", clean=True)
+    assert tree_bytes(site / "build") == tree_bytes(tmp_path / "clean")
+    assert run(site, fake_stages).diagnostics == ()  # the cache was rewritten whole
+
+
+def test_clean_ignores_the_cache(make_site, fake_stages) -> None:
+    site = make_site(SITE)
+    age(site)
+    run(site, fake_stages)
+    calls: list[str] = []
+    run(site, counting(fake_stages, calls), clean=True)
+    assert len(calls) == 5
+
+
+def test_changed_settings_invalidate_articles(make_site, fake_stages) -> None:
+    site = make_site(SITE)
+    age(site)
+    run(site, fake_stages)
+    (site / "newsgen.yaml").write_text("default_section: world\n")
+    calls: list[str] = []
+    run(site, counting(fake_stages, calls))
+    assert len(calls) == 5
+
+
+def test_is_settled() -> None:
+    now = 10_000_000_000
+    assert is_settled({"a": (now - 5_000_000_000, 1)}, now)
+    assert not is_settled({"a": (now - 1_000, 1)}, now)
+
+
+def test_cache_write_is_atomic(tmp_path: Path) -> None:
+    cache = Cache(tmp_path)
+    cache.store_articles("key", {}, 5)
+    assert cache.load_articles("key") == (5, {})
+    assert cache.load_articles("other") == (0, {})
+    assert [p.name for p in (tmp_path / CACHE_DIR).iterdir()] == ["articles.pickle"]
