@@ -1,0 +1,119 @@
+"""The Jinja environment: site templates over the theme, escaping, strictness, dependencies."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import jinja2
+import pytest
+
+from newsgen.config import SiteConfig
+from newsgen.index import build_index
+from newsgen.model import Article, SourceInfo
+from newsgen.pages import Page, plan_pages
+from newsgen.render import (
+    make_environment,
+    render_page,
+    template_fingerprints,
+    theme_dir,
+    theme_static_files,
+)
+
+HOSTILE = "Council <script>alert('x')</script> & tolls"
+
+
+def pages_for(config: SiteConfig) -> dict[str, Page]:
+    articles = [
+        Article(SourceInfo("content/a.txt", "text", "utf-8", "s1"), HOSTILE, date=dt.date(2025, 3, 1)),
+        Article(SourceInfo("content/b.txt", "text", "utf-8", "s2"), "Ferry strike", date=None),
+    ]
+    index, _ = build_index(articles, None, config)
+    return {p.output_path: p for p in plan_pages(index, config)}
+
+
+def write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def test_site_template_overrides_the_theme_by_name(tmp_path: Path) -> None:
+    config = SiteConfig()
+    write(tmp_path / "templates" / "list.html", "custom list: {{ page.heading }}")
+    env = make_environment(tmp_path, config)
+    pages = pages_for(config)
+    assert render_page(env, pages["index.html"]) == b"custom list: Latest"
+    article = render_page(env, pages["2025/03/01/council-script-alert-x-script-tolls/index.html"])
+    assert article.startswith(b"<!DOCTYPE html>")
+
+
+def test_templates_dir_comes_from_config(tmp_path: Path) -> None:
+    config = SiteConfig(templates_dir="layouts")
+    write(tmp_path / "layouts" / "robots.txt", "User-agent: nobody\n")
+    env = make_environment(tmp_path, config)
+    assert render_page(env, pages_for(config)["robots.txt"]) == b"User-agent: nobody\n"
+
+
+def test_headlines_are_escaped_in_html_and_xml(tmp_path: Path) -> None:
+    config = SiteConfig(base_url="https://example.org/")
+    env = make_environment(tmp_path, config)
+    pages = pages_for(config)
+    html = render_page(env, pages["2025/03/01/council-script-alert-x-script-tolls/index.html"])
+    text = html.decode("utf-8")
+    assert "<script>alert" not in text
+    assert "&lt;script&gt;alert" in text
+    feed = render_page(env, pages["feed.xml"]).decode("utf-8")
+    assert "<script>" not in feed and "&lt;script&gt;" in feed
+
+
+def test_undefined_names_fail_loudly(tmp_path: Path) -> None:
+    config = SiteConfig()
+    write(tmp_path / "templates" / "tags.html", "{{ page.no_such_field }}")
+    env = make_environment(tmp_path, config)
+    with pytest.raises(jinja2.UndefinedError):
+        render_page(env, pages_for(config)["tags/index.html"])
+
+
+def test_template_fingerprints_change_for_dependants_only(tmp_path: Path) -> None:
+    config = SiteConfig()
+    before = template_fingerprints(make_environment(tmp_path, config))
+    assert {"base.html", "article.html", "list.html", "feed.xml", "macros.html"} <= set(before)
+    assert not any(name.startswith("static/") for name in before)
+    theme_macros = (theme_dir() / "macros.html").read_text(encoding="utf-8")
+    write(tmp_path / "templates" / "macros.html", theme_macros + "\n{# site tweak #}\n")
+    after = template_fingerprints(make_environment(tmp_path, config))
+    changed = {name for name in before if before[name] != after[name]}
+    users = {"macros.html", "list.html", "article.html", "entity.html", "entity_index.html",
+             "tags.html", "year.html", "404.html"}
+    assert changed == users
+    assert before["base.html"] == after["base.html"]
+
+
+def test_base_change_reaches_every_page_template_but_not_feeds(tmp_path: Path) -> None:
+    config = SiteConfig()
+    before = template_fingerprints(make_environment(tmp_path, config))
+    write(tmp_path / "templates" / "base.html", "{% block content %}{% endblock %}")
+    after = template_fingerprints(make_environment(tmp_path, config))
+    assert before["article.html"] != after["article.html"]
+    assert before["search.html"] != after["search.html"]
+    assert before["feed.xml"] == after["feed.xml"]
+    assert before["sitemap.xml"] == after["sitemap.xml"]
+
+
+def test_static_files_site_wins_over_theme(tmp_path: Path) -> None:
+    write(tmp_path / "static" / "style.css", "body{}")
+    write(tmp_path / "static" / "img" / "logo.svg", "<svg/>")
+    files = theme_static_files(tmp_path)
+    assert files["static/style.css"] == tmp_path / "static" / "style.css"
+    assert files["static/img/logo.svg"] == tmp_path / "static" / "img" / "logo.svg"
+    assert files["static/search.js"].name == "search.js"
+    assert files["static/search.js"].is_file()
+
+
+def test_rendering_is_deterministic(tmp_path: Path) -> None:
+    config = SiteConfig()
+    env = make_environment(tmp_path, config)
+    first = {p: render_page(env, page) for p, page in pages_for(config).items()}
+    second = {p: render_page(make_environment(tmp_path, config), page)
+              for p, page in pages_for(config).items()}
+    assert first == second
