@@ -18,7 +18,7 @@ import multiprocessing
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, TypeVar
 
-from newsgen.cache import BuildState, Cache, CachedFile, is_settled
+from newsgen.cache import BuildState, Cache, CachedFile, input_snapshot, is_settled
 from newsgen.config import (
     SiteConfig,
     config_fingerprint,
@@ -191,7 +191,8 @@ def _run(
     reporter.stage("discover")
     taken_ns = time.time_ns()
     files = stages.discover(site_dir / config.content_dir)
-    snapshot = input_snapshot(site_dir, config, files, stages)
+    watched = [site_dir / config.templates_dir, site_dir / config.static_dir, *stages.theme_dirs()]
+    snapshot = input_snapshot(site_dir, files, ["newsgen.yaml", "entities.yaml"], watched)
     state_key = _state_key(config, options, out_dir)
     previous = cache.load_state(state_key)
     if previous and _unchanged(previous, snapshot, out_dir):
@@ -212,7 +213,7 @@ def _run(
     state = _write_site(site_dir, config, out_dir, index, previous, stages, options, reporter, counts)
     counts.diagnostics.extend(cache.problems)
     if state is not None:
-        state.inputs, state.digests = snapshot
+        state.inputs = snapshot
         state.started_ns = taken_ns
         state.article_count = counts.articles
         state.diagnostics = tuple(counts.diagnostics)
@@ -224,12 +225,11 @@ def _state_key(config: SiteConfig, options: BuildOptions, out_dir: Path) -> str:
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
 
-def _unchanged(previous: BuildState, snapshot: tuple[dict, tuple], out_dir: Path) -> bool:
+def _unchanged(previous: BuildState, inputs: dict[str, tuple[int, int]], out_dir: Path) -> bool:
     """The fast path: same inputs by stat, settled (not racy), and the output still ours."""
-    inputs, digests = snapshot
-    if (previous.inputs, previous.digests) != (inputs, digests):
+    if previous.inputs != inputs:
         return False
-    return is_settled(inputs, previous.started_ns) and (out_dir / ".newsgen-output").is_file()
+    return is_settled(inputs, previous.started_ns) and (out_dir / MARKER).is_file()
 
 
 # ---- per-file stage ------------------------------------------------------------------------
@@ -317,43 +317,13 @@ def _parse(
 
 
 
-def input_snapshot(
-    site_dir: Path, config: SiteConfig, files: list[str], stages: Stages
-) -> tuple[dict[str, tuple[int, int]], tuple[str, ...]]:
-    """(mtime_ns, size) of every input, for the no-change fast path."""
-    inputs: dict[str, tuple[int, int]] = {}
-    for rel in files:
-        _stat_into(inputs, rel, site_dir / rel)
-    for name in ("newsgen.yaml", "entities.yaml"):
-        _stat_into(inputs, name, site_dir / name)
-    for folder in (config.templates_dir, config.static_dir):
-        for path in _walk_files(site_dir / folder):
-            _stat_into(inputs, path.relative_to(site_dir).as_posix(), path)
-    for theme in stages.theme_dirs():
-        for path in _walk_files(theme):
-            _stat_into(inputs, f"theme:{path}", path)
-    return inputs, ()
-
-
-def _stat_into(inputs: dict[str, tuple[int, int]], key: str, path: Path) -> None:
-    try:
-        info = path.stat()
-    except OSError:
-        return
-    inputs[key] = (info.st_mtime_ns, info.st_size)
-
-
-def _walk_files(folder: Path) -> Iterator[Path]:
-    for dirpath, dirs, files in os.walk(folder):
-        dirs.sort()
-        for name in sorted(files):
-            yield Path(dirpath, name)
-
-
 # ---- parallelism ---------------------------------------------------------------------------
 
 T = TypeVar("T")
 R = TypeVar("R")
+
+
+MIN_ITEMS_PER_WORKER = 8  # below this, forking costs more than it saves
 
 
 def worker_count(jobs: int | None) -> int:
@@ -362,7 +332,7 @@ def worker_count(jobs: int | None) -> int:
 
 def parallel_map(func: Callable[[T], R], items: Sequence[T], jobs: int | None) -> Iterator[R]:
     """`map` over a forked pool (workers inherit module state); results come back in order."""
-    workers = min(worker_count(jobs), len(items))
+    workers = min(worker_count(jobs), len(items) // MIN_ITEMS_PER_WORKER)
     if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         yield from map(func, items)
         return

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -38,7 +39,6 @@ class BuildState:
     """What the previous build produced, for the fast path and for page-level incrementality."""
 
     inputs: dict[str, tuple[int, int]] = field(default_factory=dict)
-    digests: tuple[str, ...] = ()
     output_dir: str = ""
     page_fingerprints: dict[str, str] = field(default_factory=dict)
     manifest: frozenset[str] = frozenset()
@@ -56,6 +56,30 @@ def is_settled(stats: dict[str, tuple[int, int]], taken_ns: int) -> bool:
     """True when every (mtime_ns, size) is old enough to be trusted against a stat taken then."""
     limit = taken_ns - RACY_NS
     return all(mtime < limit for mtime, _size in stats.values())
+
+
+def input_snapshot(
+    site_dir: Path, files: Iterable[str], more_files: Iterable[str], folders: Iterable[Path]
+) -> dict[str, tuple[int, int]]:
+    """(mtime_ns, size) of every input of a build, keyed by path: the fast path compares these."""
+    inputs: dict[str, tuple[int, int]] = {}
+    for rel in (*files, *more_files):
+        _stat_into(inputs, rel, site_dir / rel)
+    for folder in folders:
+        for dirpath, dirs, names in os.walk(folder):
+            dirs.sort()
+            for name in sorted(names):
+                path = os.path.join(dirpath, name)
+                _stat_into(inputs, f"{folder}:{path}", Path(path))
+    return inputs
+
+
+def _stat_into(inputs: dict[str, tuple[int, int]], key: str, path: Path) -> None:
+    try:
+        info = path.stat()
+    except OSError:
+        return
+    inputs[key] = (info.st_mtime_ns, info.st_size)
 
 
 def package_version() -> str:
