@@ -150,3 +150,38 @@ def test_reporter_sees_stages_and_result(make_site, fake_stages) -> None:
 
 def _fields(stages: Stages) -> dict[str, object]:
     return {name: getattr(stages, name) for name in Stages.__dataclass_fields__}
+
+
+def test_console_summary_groups_warnings_and_prints_errors(tmp_path: Path) -> None:
+    import io
+
+    from newsgen.build import BuildResult
+    from newsgen.diagnostics import error, warning
+    from newsgen.report import ConsoleReporter
+
+    diagnostics = tuple(warning(f"content/s{i}.txt", 1, "undated", "no date found") for i in range(5))
+    diagnostics += (error("content/x.md", 3, "front-matter", "not a mapping"),)
+    result = BuildResult(4, 3, 2, 1, diagnostics, 0.25, tmp_path)
+    stream = io.StringIO()
+    ConsoleReporter(stream=stream).finish(result)
+    assert stream.getvalue().splitlines() == [
+        "content/x.md:3: error[front-matter]: not a mapping",
+        "5 warnings [undated]:",
+        "  content/s0.txt:1: warning[undated]: no date found",
+        "  content/s1.txt:1: warning[undated]: no date found",
+        "  content/s2.txt:1: warning[undated]: no date found",
+        "  ... and 2 more (-v shows all)",
+        "4 articles; pages: 3 written, 2 unchanged, 1 removed; 1 errors, 5 warnings; 0.25 s",
+    ]
+    quiet = io.StringIO()
+    ConsoleReporter(quiet=True, stream=quiet).finish(result)
+    assert quiet.getvalue() == "content/x.md:3: error[front-matter]: not a mapping\n"
+
+
+def test_exit_code_under_strict(tmp_path: Path) -> None:
+    from newsgen.build import BuildResult
+    from newsgen.diagnostics import warning
+
+    warned = (warning("content/a.txt", 1, "undated", "no date found"),)
+    assert BuildResult(1, 1, 0, 0, warned, 0.0, tmp_path).exit_code == 0
+    assert BuildResult(1, 1, 0, 0, warned, 0.0, tmp_path, strict=True).exit_code == 1
