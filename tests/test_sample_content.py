@@ -24,6 +24,9 @@ _MONTH = (
 FULL_DATE_IN_TEXT = re.compile(_MONTH + r" \d{1,2}, \d{4}\b")
 ISO_DATE_IN_NAME = re.compile(r"^\d{4}-\d{2}-\d{2}-")
 DATE_FOLDERS = re.compile(r"/\d{4}/\d{2}/\d{2}/")
+YEAR_FOLDER = re.compile(r"/(?:19|20)\d{2}/")
+# A wire dateline has a month and day but no year: `CITY, Country, March 3 (Agency) -`.
+DATELINE = re.compile(r"^[A-Z]{3,}[A-Za-z ,.'-]*, " + _MONTH + r" \d{1,2} (?:\([^()]+\) )?[-–—] ", re.M)
 READ_MORE = re.compile(r"^Read more:\s*(.+?)\s*$", re.MULTILINE)
 
 
@@ -63,6 +66,7 @@ def has_date(path: Path) -> bool:
         or bool(ISO_DATE_IN_NAME.match(path.name))
         or bool(DATE_FOLDERS.search(rel))
         or bool(FULL_DATE_IN_TEXT.search(body))
+        or bool(YEAR_FOLDER.search(rel) and DATELINE.search(body))
     )
 
 
@@ -121,8 +125,10 @@ def test_dates_are_given_in_every_supported_way() -> None:
     assert any(ISO_DATE_IN_NAME.match(p.name) for p in ARTICLES)
     assert any(DATE_FOLDERS.search(rel) for rel in rels)
     assert any("date" in split_front_matter(read(p))[0] for p in ARTICLES)
-    datelines = [p for p in ARTICLES if re.search(r"^[A-Z]{3,}[A-Za-z ,.]*" + _MONTH, read(p), re.M)]
-    assert datelines, "no wire dateline like 'CITY, Country, Month D, YYYY (Agency) -'"
+    assert any(FULL_DATE_IN_TEXT.search(split_front_matter(read(p))[1]) for p in ARTICLES)
+    datelines = [p for p in ARTICLES if DATELINE.search(read(p))]
+    assert datelines, "no wire dateline like 'CITY, Country, March 3 (Agency) -'"
+    assert all(YEAR_FOLDER.search("/" + p.relative_to(CONTENT).as_posix()) for p in datelines)
 
 
 def test_both_paragraph_layouts_are_present() -> None:
