@@ -1,0 +1,39 @@
+"""`Read more:` lines: recognising them, and the headline key the site index matches them by."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_READ_MORE = re.compile(
+    r"^\s*(?:read\s+more|related|see\s+also)\s*(?::|\s[-–—]|[-–—])\s*(?P<title>\S.*)$",
+    re.IGNORECASE,
+)
+_QUOTES = "\"'“”‘’«»„"
+
+
+def read_more_title(line: str) -> str | None:
+    """The headline of a `Read more: <headline>` (or `READ MORE:`, `Read more -`, `Related:`) line."""
+    match = _READ_MORE.match(line)
+    if not match:
+        return None
+    title = match["title"].strip().strip(_QUOTES).strip()
+    return title or None
+
+
+def normalise_headline(title: str) -> str:
+    """Lowercase, without punctuation or quote marks of any style, whitespace collapsed.
+
+    Dashes and slashes separate words; other punctuation (`U.S.`, `it's`) just vanishes, so
+    `Gaza talks — "progress" made` and `gaza talks progress made` match.
+    """
+    text = unicodedata.normalize("NFKC", title).casefold()
+    text = "".join(_fold(c) for c in text)
+    return " ".join(text.split())
+
+
+def _fold(char: str) -> str:
+    category = unicodedata.category(char)
+    if category == "Pd" or char in "/\\":
+        return " "
+    return "" if category.startswith(("P", "S")) else char

@@ -1,0 +1,221 @@
+"""Optional YAML front matter between `---` lines at the very top of a file (any format).
+
+The YAML is read with a safe loader that refuses aliases (no "billion laughs"), deep nesting and
+huge documents; timestamps stay strings so a bad date is a key warning, not a crash. Values of the
+wrong type are dropped with a `front-matter-key` warning; unknown keys are kept as strings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from newsgen.diagnostics import Diagnostic, error, warning
+from newsgen.extract.dates import parse_date_value
+from newsgen.model import Image
+
+MAX_FRONT_MATTER_CHARS = 64 * 1024
+_MAX_DEPTH = 20
+_OPEN = "---"
+_CLOSE = ("---", "...")
+_STRING_KEYS = ("title", "slug", "section", "summary", "standfirst", "author")
+
+
+@dataclass(frozen=True, slots=True)
+class FrontMatter:
+    """The recognised keys, typed; None means "not given (or ignored)"."""
+
+    title: str | None = None
+    date: dt.date | None = None
+    slug: str | None = None
+    section: str | None = None
+    tags: tuple[str, ...] | None = None
+    summary: str | None = None
+    standfirst: str | None = None
+    image: Image | None = None
+    author: str | None = None
+    draft: bool = False
+    extra: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class SplitText:
+    """The YAML text (None when there is no front matter) and the body with its first line."""
+
+    yaml_text: str | None
+    body: str
+    body_line: int
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader without aliases or deep nesting; timestamps left as strings."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._depth = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            mark = self.peek_event().start_mark
+            raise yaml.composer.ComposerError(None, None, "aliases (*name) are not allowed", mark)
+        self._depth += 1
+        try:
+            if self._depth > _MAX_DEPTH:
+                mark = self.peek_event().start_mark
+                raise yaml.composer.ComposerError(None, None, "nested too deeply", mark)
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_str)
+
+
+def split_front_matter(text: str) -> SplitText:
+    """Separate a leading `---` … `---` block from the body; unclosed means no front matter."""
+    if not (text.startswith(_OPEN) and text[3:].split("\n", 1)[0].strip() == ""):
+        return SplitText(None, text, 1)
+    lines = text.split("\n")
+    for i in range(1, len(lines)):
+        if lines[i].rstrip() in _CLOSE:
+            return SplitText("\n".join(lines[1:i]), "\n".join(lines[i + 1 :]), i + 2)
+    return SplitText(None, text, 1)
+
+
+def parse_front_matter(
+    yaml_text: str, path: str
+) -> tuple[FrontMatter | None, list[Diagnostic]]:
+    """The typed front matter, or None with a `front-matter` error naming the file's line."""
+    if len(yaml_text) > MAX_FRONT_MATTER_CHARS:
+        return None, [_fm_error(path, 2, "front matter is too large (over 64 KB)")]
+    loader = _Loader(yaml_text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else {}
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 2 if mark else 2
+        return None, [_fm_error(path, line, f"front matter is not valid YAML: {exc.problem}")]
+    except (yaml.YAMLError, ValueError, TypeError, RecursionError) as exc:
+        return None, [_fm_error(path, 2, f"front matter is not valid YAML: {exc}")]
+    finally:
+        loader.dispose()
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        return None, [_fm_error(path, 2, "front matter must be a mapping of keys to values")]
+    key_lines = _key_lines(node)
+    return _typed(data, path, key_lines)
+
+
+def _fm_error(path: str, line: int, message: str) -> Diagnostic:
+    return error(path, line, "front-matter", message, "check the YAML between the --- lines")
+
+
+def _key_lines(node: Any) -> dict[str, int]:
+    """File line of each top-level key (YAML starts on the file's line 2)."""
+    if not isinstance(node, yaml.MappingNode):
+        return {}
+    return {str(k.value): k.start_mark.line + 2 for k, _ in node.value}
+
+
+def _typed(
+    data: dict[Any, Any], path: str, key_lines: dict[str, int]
+) -> tuple[FrontMatter, list[Diagnostic]]:
+    found: list[Diagnostic] = []
+    values: dict[str, Any] = {}
+    extra: list[tuple[str, str]] = []
+
+    def reject(key: str, expected: str, value: Any) -> None:
+        got = type(value).__name__
+        message = f"front matter key {key!r} must be {expected} (got {got}); ignored"
+        found.append(warning(path, key_lines.get(key), "front-matter-key", message))
+
+    for raw_key, value in data.items():
+        key = str(raw_key)
+        if key in _STRING_KEYS:
+            _take_string(key, value, values, reject)
+        elif key == "date":
+            _take_date(value, values, reject)
+        elif key == "tags":
+            _take_tags(value, values, reject)
+        elif key == "image":
+            _take_image(value, values, reject)
+        elif key == "draft":
+            _take_draft(value, values, reject)
+        else:
+            extra.append((key, "" if value is None else str(value)))
+    return FrontMatter(**values, extra=tuple(sorted(extra))), found
+
+
+def _take_string(key: str, value: Any, values: dict[str, Any], reject: Any) -> None:
+    if isinstance(value, bool) or value is None or isinstance(value, (list, dict)):
+        if value is not None:
+            reject(key, "a string", value)
+        return
+    text = str(value).strip()
+    if text:
+        values[key] = text
+
+
+def _take_date(value: Any, values: dict[str, Any], reject: Any) -> None:
+    parsed = parse_date_value(value)
+    if parsed is None:
+        reject("date", "a valid date such as 2025-04-16", value)
+    else:
+        values["date"] = parsed
+
+
+def _take_tags(value: Any, values: dict[str, Any], reject: Any) -> None:
+    if isinstance(value, str):
+        items: list[Any] = value.split(",")
+    elif isinstance(value, list) and all(
+        isinstance(v, (str, int, float)) and not isinstance(v, bool) for v in value
+    ):
+        items = value
+    else:
+        reject("tags", "a list of strings or a comma-separated string", value)
+        return
+    values["tags"] = unique_tags(str(v) for v in items)
+
+
+def unique_tags(items: Any) -> tuple[str, ...]:
+    """Stripped, non-empty, first spelling kept when tags differ only in case."""
+    seen: set[str] = set()
+    tags: list[str] = []
+    for item in items:
+        tag = " ".join(item.split())
+        if tag and tag.casefold() not in seen:
+            seen.add(tag.casefold())
+            tags.append(tag)
+    return tuple(tags)
+
+
+def _take_image(value: Any, values: dict[str, Any], reject: Any) -> None:
+    if isinstance(value, str) and value.strip():
+        values["image"] = Image(caption="", src=value.strip())
+        return
+    fields = ("src", "caption", "credit", "alt")
+    if isinstance(value, dict) and all(
+        isinstance(value.get(f), (str, type(None))) for f in fields
+    ):
+        parts = {f: (value.get(f) or "").strip() or None for f in fields}
+        if any(parts.values()):
+            values["image"] = Image(
+                caption=parts["caption"] or "",
+                credit=parts["credit"],
+                src=parts["src"],
+                alt=parts["alt"],
+            )
+            return
+    reject("image", "a path or a mapping of src, caption, credit and alt strings", value)
+
+
+def _take_draft(value: Any, values: dict[str, Any], reject: Any) -> None:
+    if isinstance(value, bool):
+        values["draft"] = value
+    else:
+        reject("draft", "true or false", value)

@@ -1,0 +1,143 @@
+"""The plain-text wire format: headline, optional standfirst and `-` line, caption, paragraphs.
+
+Layout is detected per file and per run of lines: paragraphs are one per line, or blocks
+separated by blank lines whose hard-wrapped lines are joined. A run is joined unless one of its
+inner lines is longer than any wrapped line would be, so a blank-line file with some unwrapped
+paragraphs, or a one-per-line file with stray blank lines, both read right.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newsgen.extract.captions import split_caption
+from newsgen.extract.links import read_more_title
+from newsgen.loader.parsed import ParsedBody
+from newsgen.model import Block, Paragraph, Subheading
+
+SEPARATORS = {"-", "--", "—", "–"}
+MAX_WRAPPED_LINE = 100
+MAX_SUBHEADING_WORDS = 10
+_SENTENCE_END = ".!?:;,"
+_QUOTE_MARKS = "\"'“”‘’«»„"
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """One paragraph-sized piece of the body: its text, first line, and whether lines were joined."""
+
+    text: str
+    line: int
+    joined: bool = False
+
+
+Line = tuple[int, str]
+
+
+def parse_text(body: str, first_line: int = 1) -> ParsedBody:
+    """The structure of a plain-text body starting at file line `first_line`."""
+    lines = [(first_line + i, text.strip()) for i, text in enumerate(body.split("\n"))]
+    head = next((i for i, (_, text) in enumerate(lines) if text), None)
+    if head is None:
+        return ParsedBody(title=None)
+    title_line, title = lines[head]
+    units = to_units(lines[head + 1 :])
+    standfirst, units = _standfirst(units)
+    related = tuple(t for u in units if (t := read_more_title(u.text)))
+    units = [u for u in units if not read_more_title(u.text) and u.text not in SEPARATORS]
+    image = split_caption(units[0].text) if units else None
+    if image:
+        units = units[1:]
+    blocks = _blocks(units)
+    return ParsedBody(
+        title=title,
+        title_line=title_line,
+        standfirst=standfirst,
+        image=image,
+        blocks=blocks,
+        subheadings=tuple(b.text for b in blocks if isinstance(b, Subheading)),
+        related_titles=related,
+        paragraphs=tuple(b.text for b in blocks if isinstance(b, Paragraph)),
+    )
+
+
+def to_units(lines: list[Line]) -> list[Unit]:
+    """Runs of non-blank lines (separator and Read-more lines always stand alone) into units."""
+    runs = _runs(lines)
+    blank_layout = _is_blank_layout(runs)
+    units: list[Unit] = []
+    for run in runs:
+        if blank_layout and _looks_wrapped(run):
+            units.append(Unit(" ".join(t for _, t in run), run[0][0], len(run) > 1))
+        else:
+            units.extend(Unit(text, number) for number, text in run)
+    return units
+
+
+def _is_special(text: str) -> bool:
+    return text in SEPARATORS or read_more_title(text) is not None
+
+
+def _runs(lines: list[Line]) -> list[list[Line]]:
+    runs: list[list[Line]] = []
+    current: list[Line] = []
+    for number, text in lines:
+        if not text or _is_special(text):
+            if current:
+                runs.append(current)
+            current = []
+            if text:
+                runs.append([(number, text)])
+        else:
+            current.append((number, text))
+    if current:
+        runs.append(current)
+    return runs
+
+
+def _looks_wrapped(run: list[Line]) -> bool:
+    return all(len(text) <= MAX_WRAPPED_LINE for _, text in run[:-1])
+
+
+def _is_blank_layout(runs: list[list[Line]]) -> bool:
+    """Blank lines between most paragraphs, or multi-line runs mostly shaped like wrapped text."""
+    content = [r for r in runs if not (len(r) == 1 and _is_special(r[0][1]))]
+    if len(content) < 2:
+        return False
+    lines = sum(len(r) for r in content)
+    if len(content) * 2 >= lines:
+        return True
+    multi = [r for r in content if len(r) > 1]
+    return sum(1 for r in multi if _looks_wrapped(r)) * 2 > len(multi)
+
+
+def _standfirst(units: list[Unit]) -> tuple[str | None, list[Unit]]:
+    """One or two units followed by a separator line are the standfirst."""
+    for count in (0, 1, 2):
+        if len(units) > count and units[count].text in SEPARATORS:
+            if any(_is_special(u.text) for u in units[:count]):
+                return None, units
+            text = " ".join(u.text for u in units[:count]) or None
+            return text, units[count + 1 :]
+    return None, units
+
+
+def _blocks(units: list[Unit]) -> tuple[Block, ...]:
+    last = len(units) - 1
+    return tuple(
+        Subheading(u.text, u.line) if 0 < i < last and is_subheading(u) else Paragraph(u.text, u.line)
+        for i, u in enumerate(units)
+    )
+
+
+def is_subheading(unit: Unit) -> bool:
+    """A short, unjoined line with no sentence punctuation that does not open with a quote."""
+    text = unit.text
+    return (
+        not unit.joined
+        and len(text.split()) <= MAX_SUBHEADING_WORDS
+        and text[-1] not in _SENTENCE_END + _QUOTE_MARKS
+        and text[0] not in _QUOTE_MARKS
+        and (text[0].isupper() or text[0].isdigit())
+        and read_more_title(text) is None
+    )
