@@ -75,13 +75,14 @@ class FakePage:
 
 
 def fake_discover(content_root: Path) -> list[str]:
-    site = content_root.parent
+    """Like the real one: paths relative to the content folder."""
     found = [p for p in content_root.rglob("*") if p.is_file() and p.suffix in (".txt", ".md")]
-    return sorted(p.relative_to(site).as_posix() for p in found)
+    return sorted(p.relative_to(content_root).as_posix() for p in found)
 
 
-def fake_load_article(rel: str, data: bytes, settings: object) -> FakeLoad:
+def fake_load_article(content_rel: str, data: bytes, settings: object) -> FakeLoad:
     """First line: title; a line `draft` marks a draft; `WARN` a warning; no text: an error."""
+    rel = "content/" + content_rel
     text = data.decode("utf-8", errors="replace")
     lines = [line for line in text.splitlines() if line.strip()]
     if not lines:

@@ -191,8 +191,9 @@ def _run(
     reporter.stage("discover")
     taken_ns = time.time_ns()
     files = stages.discover(site_dir / config.content_dir)
+    settings_files = [site_dir / "newsgen.yaml", site_dir / "entities.yaml"]
     watched = [site_dir / config.templates_dir, site_dir / config.static_dir, *stages.theme_dirs()]
-    snapshot = input_snapshot(site_dir, files, ["newsgen.yaml", "entities.yaml"], watched)
+    snapshot = input_snapshot(site_dir / config.content_dir, files, settings_files, watched)
     state_key = _state_key(config, options, out_dir)
     previous = cache.load_state(state_key)
     if previous and _unchanged(previous, snapshot, out_dir):
@@ -247,7 +248,11 @@ def load_articles(
     reporter: Reporter,
     counts: _Counts,
 ) -> list[Article]:
-    """Every usable article, sorted by path; unchanged files come from the cache."""
+    """Every usable article, sorted by path; unchanged files come from the cache.
+
+    `files` are relative to the content folder, as `discover` returns them.
+    """
+    content_root = site_dir / config.content_dir
     settings = read_settings(config)
     settings_key = config_fingerprint(config, "read")
     taken_ns = time.time_ns()
@@ -256,12 +261,13 @@ def load_articles(
     todo: list[str] = []
     for rel in files:
         hit = cached.get(rel)
-        if hit is not None and _stat_matches(site_dir / rel, hit, started_ns):
+        if hit is not None and _stat_matches(content_root / rel, hit, started_ns):
             entries[rel] = hit
         else:
             todo.append(rel)
     reporter.stage("read", len(todo))
-    _LOAD.update(site_dir=site_dir, settings=settings, stages=stages, cached=cached)
+    _LOAD.update(root=content_root, shown=config.content_dir, settings=settings, stages=stages,
+                 cached=cached)  # fmt: skip
     for rel, entry in parallel_map(_load_one, todo, options.jobs):
         entries[rel] = entry
         reporter.advance()
@@ -284,25 +290,25 @@ def _stat_matches(path: Path, hit: CachedFile, started_ns: int) -> bool:
 
 def _load_one(rel: str) -> tuple[str, CachedFile]:
     """Read, parse and annotate one file (in a worker); reuse the cached article if bytes match."""
-    site_dir: Path = _LOAD["site_dir"]  # type: ignore[assignment]
     stages: Stages = _LOAD["stages"]  # type: ignore[assignment]
-    path = site_dir / rel
+    path = _LOAD["root"] / rel  # type: ignore[operator]
     try:
         info = path.stat()
         data = path.read_bytes()
     except OSError as exc:
-        diag = error(rel, None, "read-failed", f"cannot read the file: {exc.strerror or exc}")
+        shown = f"{_LOAD['shown']}/{rel}"
+        diag = error(shown, None, "read-failed", f"cannot read the file: {exc.strerror or exc}")
         return rel, CachedFile(-1, -1, "", None, (diag,))
     digest = hashlib.sha256(data).hexdigest()
     hit = _LOAD["cached"].get(rel)  # type: ignore[attr-defined]
     if hit is not None and hit.sha256 == digest:
         return rel, replace(hit, mtime_ns=info.st_mtime_ns, size=info.st_size)
-    article, diagnostics = _parse(rel, data, _LOAD["settings"], stages)
+    article, diagnostics = _parse(rel, data, _LOAD["settings"], stages, str(_LOAD["shown"]))
     return rel, CachedFile(info.st_mtime_ns, info.st_size, digest, article, diagnostics)
 
 
 def _parse(
-    rel: str, data: bytes, settings: Any, stages: Stages
+    rel: str, data: bytes, settings: Any, stages: Stages, content_dir: str
 ) -> tuple[Article | None, tuple[Diagnostic, ...]]:
     try:
         loaded = stages.load_article(rel, data, settings)
@@ -312,7 +318,8 @@ def _parse(
         return article, tuple(loaded.diagnostics)
     except Exception as exc:  # a bug on one odd file must not stop the archive
         message = f"newsgen failed on this file ({type(exc).__name__}: {exc})"
-        return None, (error(rel, None, "read-failed", message, "please report this file"),)
+        shown = f"{content_dir}/{rel}"
+        return None, (error(shown, None, "read-failed", message, "please report this file"),)
 
 
 
@@ -517,8 +524,10 @@ def inspect_file(path: Path, stages: Stages | None = None) -> dict[str, Any]:
     path = Path(os.path.abspath(path))
     site = find_site_root(path)
     config = load_config(site)[0] if site is not None else SiteConfig()
-    rel = path.relative_to(site).as_posix() if site is not None else path.name
-    article, diagnostics = _parse(rel, path.read_bytes(), read_settings(config), stages)
+    content_root = site / config.content_dir if site is not None else path.parent
+    rel = path.relative_to(content_root).as_posix() if path.is_relative_to(content_root) else path.name
+    data = path.read_bytes()
+    article, diagnostics = _parse(rel, data, read_settings(config), stages, config.content_dir)
     warnings = [d.format() for d in diagnostics]
     if article is None:
         return {"path": rel, "article": None, "diagnostics": warnings}

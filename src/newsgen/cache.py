@@ -59,18 +59,24 @@ def is_settled(stats: dict[str, tuple[int, int]], taken_ns: int) -> bool:
 
 
 def input_snapshot(
-    site_dir: Path, files: Iterable[str], more_files: Iterable[str], folders: Iterable[Path]
+    content_root: Path, files: Iterable[str], more_files: Iterable[Path], folders: Iterable[Path]
 ) -> dict[str, tuple[int, int]]:
-    """(mtime_ns, size) of every input of a build, keyed by path: the fast path compares these."""
+    """(mtime_ns, size) of every input of a build, keyed by path: the fast path compares these.
+
+    `files` are relative to `content_root`; `more_files` and everything under `folders` are
+    keyed by their full path (absent ones are simply missing from the table).
+    """
     inputs: dict[str, tuple[int, int]] = {}
-    for rel in (*files, *more_files):
-        _stat_into(inputs, rel, site_dir / rel)
+    for rel in files:
+        _stat_into(inputs, rel, content_root / rel)
+    for path in more_files:
+        _stat_into(inputs, f":{path}", path)
     for folder in folders:
         for dirpath, dirs, names in os.walk(folder):
             dirs.sort()
             for name in sorted(names):
                 path = os.path.join(dirpath, name)
-                _stat_into(inputs, f"{folder}:{path}", Path(path))
+                _stat_into(inputs, f":{path}", Path(path))
     return inputs
 
 
