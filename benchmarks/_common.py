@@ -1,0 +1,143 @@
+"""What the benchmark scripts share: the archive cache, timed child processes, tables.
+
+Archives are generated once per (size, seed, format) into `benchmarks/.work/` and reused while
+the generator's source is unchanged. Each measured command runs in a fresh child process whose
+peak RSS comes from `os.wait4`, so one run's memory never hides inside another's.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from benchmarks.generate import generate
+
+BENCH_DIR = Path(__file__).resolve().parent
+REPO = BENCH_DIR.parent
+WORK = BENCH_DIR / ".work"
+_GENERATOR_SOURCES = ("generate.py", "_article.py", "_world.py", "_vocab.py", "_hugo_site.py")
+_STAMP = ".generated"
+
+
+@dataclass(frozen=True, slots=True)
+class Measurement:
+    """One child process: wall seconds, peak RSS of its largest process (KiB), exit code."""
+
+    seconds: float
+    max_rss_kib: int
+    exit_code: int
+
+
+def generator_fingerprint() -> str:
+    """Changes whenever the generator's code does, so stale cached archives are rebuilt."""
+    digest = hashlib.sha256()
+    for name in _GENERATOR_SOURCES:
+        digest.update((BENCH_DIR / name).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def cached_archive(count: int, seed: int, markdown: bool = False) -> Path:
+    """The site folder of a generated archive, generating it on first use."""
+    kind = "md" if markdown else "txt"
+    site = WORK / f"{kind}-{count}-seed{seed}"
+    stamp = site / _STAMP
+    fingerprint = generator_fingerprint()
+    if stamp.is_file() and stamp.read_text("utf-8") == fingerprint:
+        return site
+    partial = WORK / f".partial-{kind}-{count}-seed{seed}"
+    shutil.rmtree(partial, ignore_errors=True)
+    partial.mkdir(parents=True)
+    started = time.perf_counter()
+    generate(partial, count, seed, markdown)
+    (partial / _STAMP).write_text(fingerprint, "utf-8")
+    shutil.rmtree(site, ignore_errors=True)
+    partial.rename(site)
+    print(f"generated {count} {kind} articles in {time.perf_counter() - started:.1f} s", flush=True)
+    return site
+
+
+def run_measured(command: Sequence[str], cwd: Path | None = None) -> Measurement:
+    """Runs `command` in a fresh child, its output discarded unless it fails."""
+    started = time.perf_counter()
+    child = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    assert child.stderr is not None
+    errors = child.stderr.read()
+    _pid, status, usage = os.wait4(child.pid, 0)
+    seconds = time.perf_counter() - started
+    child.returncode = os.waitstatus_to_exitcode(status)
+    child.stderr.close()
+    if child.returncode != 0:
+        tail = errors.decode("utf-8", "replace").strip().splitlines()[-5:]
+        print(f"  ! {' '.join(command[:4])} ... exited {child.returncode}", *tail, sep="\n    ",
+              file=sys.stderr)
+    return Measurement(seconds, usage.ru_maxrss, child.returncode)
+
+
+def newsgen_command(site: Path, out: Path, clean: bool, jobs: int | None) -> list[str]:
+    command = [sys.executable, "-m", "newsgen", "build", str(site), "-o", str(out), "-q"]
+    if clean:
+        command.append("--clean")
+    if jobs:
+        command += ["-j", str(jobs)]
+    return command
+
+
+def count_outputs(out: Path, since_ns: int = 0) -> tuple[int, int, int]:
+    """(HTML pages, all files, files modified at or after `since_ns`) under `out`."""
+    pages = files = fresh = 0
+    for dirpath, _dirs, names in os.walk(out):
+        for name in names:
+            files += 1
+            pages += name.endswith(".html")
+            if since_ns and os.stat(os.path.join(dirpath, name)).st_mtime_ns >= since_ns:
+                fresh += 1
+    return pages, files, fresh
+
+
+def storage_kind(path: Path) -> str:
+    """`tmpfs` or `local disk`, from the mount table entry that holds `path`."""
+    real = str(path.resolve())
+    best, fs_type = "", "unknown"
+    try:
+        mounts = Path("/proc/mounts").read_text("utf-8").splitlines()
+    except OSError:
+        return "local disk"
+    for line in mounts:
+        fields = line.split()
+        if len(fields) > 2 and (real == fields[1] or real.startswith(fields[1].rstrip("/") + "/")):
+            if len(fields[1]) > len(best):
+                best, fs_type = fields[1], fields[2]
+    return "tmpfs" if fs_type in ("tmpfs", "ramfs") else "local disk"
+
+
+def copy_to_tmpfs(site: Path, label: str) -> Path:
+    """A copy of `site` under /dev/shm, for measuring without disk I/O."""
+    target = Path("/dev/shm") / f"newsgen-bench-{os.getpid()}" / label
+    shutil.rmtree(target, ignore_errors=True)
+    shutil.copytree(site, target, ignore=shutil.ignore_patterns(".newsgen-cache", "build", "public"))
+    return target
+
+
+def remove_tmpfs_copies() -> None:
+    shutil.rmtree(Path("/dev/shm") / f"newsgen-bench-{os.getpid()}", ignore_errors=True)
+
+
+def median(values: Sequence[float]) -> float:
+    return statistics.median(values) if values else float("nan")
+
+
+def format_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    """A plain-text table with right-aligned columns (Markdown-compatible)."""
+    widths = [max(len(str(cell)) for cell in column) for column in zip(headers, *rows)]
+    def line(cells: Sequence[str]) -> str:
+        return "| " + " | ".join(str(c).rjust(w) for c, w in zip(cells, widths)) + " |"
+    rule = "|" + "|".join("-" * (w + 1) + ":" for w in widths) + "|"
+    return "\n".join([line(headers), rule, *(line(row) for row in rows)])

@@ -1,0 +1,146 @@
+"""Times `newsgen build` on synthetic archives: cold, no change, one article edited, one template edited.
+
+    python benchmarks/build_bench.py [--sizes 2000,20000,100000] [--runs 3] [--tmpfs] [-j N]
+
+Each size's archive is generated once into `benchmarks/.work/` (reused while the generator is
+unchanged). Every build runs as `python -m newsgen build SITE -o OUT -q` in a fresh child; a run
+is the four builds in order, starting from no cache and no output; the table shows medians.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import shutil
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+if __package__ in (None, ""):  # run as a script: make `benchmarks` importable
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks._common import (
+    REPO, WORK, Measurement, cached_archive, copy_to_tmpfs, count_outputs, format_table, median,
+    newsgen_command, remove_tmpfs_copies, run_measured, storage_kind,
+)
+
+PHASES = ("cold", "no change", "1 article edited", "template edited")
+CACHE_DIR = ".newsgen-cache"
+_CONTENT_BLOCK = re.compile(r"\{%-?\s*block\s+content\s*-?%\}")
+_ANY_BLOCK = re.compile(r"\{%-?\s*block\s+\w+\s*-?%\}")
+
+
+@dataclass(frozen=True, slots=True)
+class Sample:
+    """One measured build: the child's numbers, and what it left in the output folder."""
+
+    run: Measurement
+    pages: int
+    written: int
+
+
+def edited_template(theme_template: str, run: int) -> str:
+    """The theme's article template with an HTML comment inside its first block, so every
+    article page's bytes change (text outside blocks of an extending template is dropped)."""
+    comment = f"<!-- benchmark template edit {run} -->\n"
+    match = _CONTENT_BLOCK.search(theme_template) or _ANY_BLOCK.search(theme_template)
+    if match is None:
+        return theme_template + comment
+    return theme_template[: match.end()] + "\n" + comment + theme_template[match.end():]
+
+
+def appended_sentence(article: bytes, run: int) -> bytes:
+    """The article with one sentence added to its last paragraph."""
+    sentence = f" Officials said more details would be published in week {run + 2}."
+    return article.rstrip(b"\n") + sentence.encode("utf-8") + b"\n"
+
+
+def _measure(site: Path, out: Path, clean: bool, jobs: int | None) -> Sample:
+    since = time.time_ns()
+    run = run_measured(newsgen_command(site, out, clean, jobs))
+    pages, _files, written = count_outputs(out, since)
+    return Sample(run, pages, written)
+
+
+def _one_run(site: Path, out: Path, run: int, jobs: int | None) -> dict[str, Sample]:
+    """Cold build, then the three rebuilds; the site is restored afterwards."""
+    shutil.rmtree(site / CACHE_DIR, ignore_errors=True)
+    shutil.rmtree(out, ignore_errors=True)
+    article = min((site / "content").rglob("*.txt"))
+    original = article.read_bytes()
+    templates = site / "templates"
+    samples = {"cold": _measure(site, out, True, jobs)}
+    samples["no change"] = _measure(site, out, False, jobs)
+    try:
+        article.write_bytes(appended_sentence(original, run))
+        samples["1 article edited"] = _measure(site, out, False, jobs)
+        templates.mkdir(exist_ok=True)
+        theme = (REPO / "templates" / "article.html").read_text("utf-8")
+        (templates / "article.html").write_text(edited_template(theme, run), "utf-8")
+        samples["template edited"] = _measure(site, out, False, jobs)
+    finally:
+        article.write_bytes(original)
+        shutil.rmtree(templates, ignore_errors=True)
+    return samples
+
+
+def _rows(size: int, runs: list[dict[str, Sample]]) -> list[list[str]]:
+    rows = []
+    for phase in PHASES:
+        samples = [run[phase] for run in runs]
+        seconds = median([s.run.seconds for s in samples])
+        pages = max(s.pages for s in samples)
+        written = int(median([s.written for s in samples]))
+        exits = sorted({s.run.exit_code for s in samples})
+        rows.append([
+            f"{size:,}", phase, f"{seconds:.2f}", f"{written:,}", f"{pages:,}",
+            f"{pages / seconds:,.0f}" if phase == "cold" and seconds > 0 else "",
+            f"{median([s.run.max_rss_kib for s in samples]) / 1024:,.0f}",
+            ",".join(map(str, exits)),
+        ])
+    return rows
+
+
+def bench_size(size: int, seed: int, runs: int, jobs: int | None, tmpfs: bool) -> list[list[str]]:
+    site = cached_archive(size, seed)
+    if tmpfs:
+        site = copy_to_tmpfs(site, f"txt-{size}")
+    out = site / "build"
+    print(f"N={size:,}: site {site}, output on {storage_kind(site)}", flush=True)
+    results = []
+    for run in range(runs):
+        results.append(_one_run(site, out, run, jobs))
+        cold = results[-1]["cold"].run.seconds
+        print(f"  run {run + 1}/{runs}: cold {cold:.2f} s", flush=True)
+    return _rows(size, results)
+
+
+HEADERS = ("articles", "build", "median s", "files written", "HTML pages", "pages/s",
+           "peak RSS MiB", "exit")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="2000,20000,100000", help="comma-separated N")
+    parser.add_argument("--runs", type=int, default=3, help="runs per size (median shown)")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--tmpfs", action="store_true", help="copy each site to /dev/shm first")
+    parser.add_argument("-j", "--jobs", type=int, default=None, help="passed to newsgen build")
+    args = parser.parse_args(argv)
+    sizes = [int(size.replace("_", "")) for size in args.sizes.split(",") if size.strip()]
+    rows: list[list[str]] = []
+    try:
+        for size in sizes:
+            rows += bench_size(size, args.seed, max(args.runs, 1), args.jobs, args.tmpfs)
+    finally:
+        if args.tmpfs:
+            remove_tmpfs_copies()
+    where = "tmpfs (/dev/shm)" if args.tmpfs else storage_kind(WORK)
+    print(f"\nnewsgen build, medians of {args.runs} run(s); site and output on {where}")
+    print(format_table(HEADERS, rows))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
