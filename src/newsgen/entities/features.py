@@ -1,0 +1,133 @@
+"""Candidate runs and the features the tagger scores; shared by inference and training.
+
+A candidate run is a sequence of capitalised tokens, possibly joined by connectors (`of`,
+`and`, `de`...), on one line. Only tokens inside runs are tagged, which keeps the finder linear
+and fast: every regex here matches without backtracking over more than one token.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+from newsgen.entities.lexicon import CONNECTORS
+
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_WORD = r"[\w&]"
+_ABBREV = r"(?:Mr|Mrs|Ms|Dr|St|Co|Corp|Inc|Ltd|Jr|Sr|Gen|Lt|Col|Sgt|Gov|Sen|Rep|Prof|Mt|Bros|Ft)\."
+# A capitalised token: `U.S.`, `Corp.`, `O'Neill`, `Abu-Marzouk`, `AT&T`; never a possessive 's.
+_CAP = (
+    rf"(?:(?:[{_UPPER}]\.){{2,}}|{_ABBREV}(?!\w)"
+    rf"|[{_UPPER}]{_WORD}*(?:[-.]{_WORD}+|['’](?![sS]\b){_WORD}+)*)"
+)
+_CONN = "|".join(re.escape(c) for c in CONNECTORS)
+_GAP = r"[ \t]+"
+RUN = re.compile(rf"(?<![\w.'’-]){_CAP}(?:{_GAP}(?:(?:{_CONN}){_GAP})*{_CAP})*")
+TOKEN = re.compile(rf"{_CAP}|{_WORD}+")
+LOWER_WORD = re.compile(r"(?<![\w'’-])[a-zà-ÿ][a-zà-ÿ]+(?![\w'’-])")
+_SHAPE = str.maketrans(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789",
+    "X" * 26 + "x" * 26 + "d" * 10,
+)
+_REPEAT = re.compile(r"(.)\1+")
+_SENTENCE_OPENERS = frozenset('.!?:;\n"“‘(-–—')
+
+Token = tuple[int, int, str]
+Gazetteer = Mapping[str, str]
+GAZ_MAX = 6
+
+_word_cache: dict[str, tuple[str, str, str, str]] = {}
+
+
+def word_info(word: str) -> tuple[str, str, str, str]:
+    """(lower-case, `w=` feature, `s=` shape feature, `x=` suffix feature), cached per word."""
+    info = _word_cache.get(word)
+    if info is None:
+        if len(_word_cache) > 200_000:
+            _word_cache.clear()
+        lower = word.lower()
+        shape = _REPEAT.sub(r"\1\1", word.translate(_SHAPE))[:8]
+        info = (lower, "w=" + lower, "s=" + shape, "x=" + lower[-3:])
+        _word_cache[word] = info
+    return info
+
+
+def lower_vocabulary(text: str) -> frozenset[str]:
+    """Words that appear in lower case somewhere in `text`: evidence a capital is only a start."""
+    return frozenset(LOWER_WORD.findall(text))
+
+
+def previous_word(text: str, start: int) -> str:
+    """The lower-cased word or mark just before `start` ('' at the start of a line)."""
+    before = text[max(0, start - 24) : start]
+    cut = before.rfind("\n")
+    if cut >= 0:
+        before = before[cut + 1 :]
+    parts = before.split()
+    return parts[-1].lower() if parts else ""
+
+
+def next_word(text: str, end: int) -> str:
+    after = text[end : end + 24]
+    cut = after.find("\n")
+    if cut >= 0:
+        after = after[:cut]
+    parts = after.split()
+    return parts[0].lower() if parts else ""
+
+
+def starts_sentence(text: str, start: int) -> bool:
+    """True when only spaces stand between `start` and a sentence opener or the text start."""
+    i = start - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    return i < 0 or text[i] in _SENTENCE_OPENERS
+
+
+def gazetteer_tags(lowers: Sequence[str], gazetteer: Gazetteer) -> list[str]:
+    """`B-KIND`/`I-KIND` per token from the longest known names, left to right ('' elsewhere)."""
+    tags = [""] * len(lowers)
+    i, n = 0, len(lowers)
+    while i < n:
+        for size in range(min(GAZ_MAX, n - i), 0, -1):
+            kind = gazetteer.get(" ".join(lowers[i : i + size]))
+            if kind:
+                tags[i] = "g=B-" + kind
+                for j in range(i + 1, i + size):
+                    tags[j] = "g=I-" + kind
+                i += size
+                break
+        else:
+            i += 1
+    return tags
+
+
+def run_features(
+    text: str, tokens: Sequence[Token], lower_vocab: frozenset[str], gazetteer: Gazetteer
+) -> list[list[str]]:
+    """Features of each token of one run (tokens are (start, end, word) inside `text`)."""
+    infos = [word_info(word) for _, _, word in tokens]
+    lowers = [info[0] for info in infos]
+    gaz = gazetteer_tags(lowers, gazetteer)
+    n = len(tokens)
+    before = previous_word(text, tokens[0][0])
+    after = next_word(text, tokens[-1][1])
+    initial = starts_sentence(text, tokens[0][0])
+    first, last = "f=" + lowers[0], "e=" + lowers[-1]
+    rows = []
+    for i, info in enumerate(infos):
+        lower = info[0]
+        prev = lowers[i - 1] if i else before
+        nxt = lowers[i + 1] if i + 1 < n else after
+        feats = ["b", info[1], info[2], info[3], "p=" + prev, "n=" + nxt, first, last]
+        if gaz[i]:
+            feats.append(gaz[i])
+        seen_lower = lower in lower_vocab
+        if i == 0 and initial:
+            feats.append("si1" if seen_lower else "si0")
+            feats.append("si" + info[1])
+        elif seen_lower:
+            feats.append("lo")
+        feats.append(f"r{min(n, 4)}{min(i, 3)}{'e' if i == n - 1 else ''}")
+        rows.append(feats)
+    return rows
