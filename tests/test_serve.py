@@ -5,7 +5,6 @@ from __future__ import annotations
 import http.client
 import inspect
 import json
-import os
 import shutil
 import signal
 import socket
@@ -16,10 +15,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsgen.diagnostics import Diagnostic, error
 from newsgen.serve import DevServer, serve
-from newsgen.serve.files import normalize_base_path, resolve_request
+from newsgen.serve.files import inject_script, normalize_base_path, resolve_request
 from newsgen.serve.watch import is_relevant, make_plan
 
 SECRET = "TOP-SECRET-MARKER-7f3a"
@@ -41,7 +42,7 @@ class FakeResult:
 
 @dataclass
 class FakeBuild:
-    """Writes one page per `content/*.txt` (first line: headline) plus `static/`; fails on BROKEN."""
+    """One page per `content/*.txt` (first line: headline) plus `static/`; fails on BROKEN."""
 
     calls: list[FakeOptions] = field(default_factory=list)
 
@@ -51,7 +52,9 @@ class FakeBuild:
         sources = sorted((site_dir / "content").glob("*.txt"))
         broken = [p for p in sources if "BROKEN" in p.read_text("utf-8")]
         if broken:
-            problems = tuple(error(f"content/{p.name}", 1, "empty-article", "no headline") for p in broken)
+            problems = tuple(
+                error(f"content/{p.name}", 1, "empty-article", "no headline") for p in broken
+            )
             return FakeResult(1, problems, out)
         out.mkdir(parents=True, exist_ok=True)
         links = []
@@ -68,7 +71,8 @@ class FakeBuild:
 
 
 def page(title: str, body: str = "") -> str:
-    return f"<!DOCTYPE html><html><head><title>{title}</title></head><body><h1>{title}</h1>{body}</body></html>"
+    head = f"<!DOCTYPE html><html><head><title>{title}</title></head>"
+    return f"{head}<body><h1>{title}</h1>{body}</body></html>"
 
 
 STATIC_FILES = {
@@ -208,7 +212,9 @@ def test_traversal_is_refused(site_server: DevServer, target: str) -> None:
     assert SECRET.encode() not in response
 
 
-def test_symlink_out_of_the_output_folder_is_refused(site_server: DevServer, tmp_path: Path) -> None:
+def test_symlink_out_of_the_output_folder_is_refused(
+    site_server: DevServer, tmp_path: Path
+) -> None:
     outside = tmp_path / "elsewhere.txt"
     outside.write_text(SECRET, "utf-8")
     link = site_server.output_dir / "leak.txt"
@@ -271,7 +277,13 @@ def test_base_path_mount(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("base_url", "expected"),
-    [("/", "/"), ("", "/"), ("https://example.org", "/"), ("https://e.org/a/b", "/a/b/"), ("/news/", "/news/")],
+    [
+        ("/", "/"),
+        ("", "/"),
+        ("https://example.org", "/"),
+        ("https://e.org/a/b", "/a/b/"),
+        ("/news/", "/news/"),
+    ],
 )
 def test_normalize_base_path(base_url: str, expected: str) -> None:
     assert normalize_base_path(base_url) == expected
@@ -280,17 +292,35 @@ def test_normalize_base_path(base_url: str, expected: str) -> None:
 def test_default_host_is_loopback(tmp_path: Path) -> None:
     assert inspect.signature(serve).parameters["host"].default == "127.0.0.1"
     assert inspect.signature(serve).parameters["port"].default == 8000
-    with DevServer(make_site(tmp_path), port=0, options=FakeOptions(), build_fn=FakeBuild(), watch=False) as server:
+    with DevServer(
+        make_site(tmp_path), port=0, options=FakeOptions(), build_fn=FakeBuild(), watch=False
+    ) as server:
         assert server._httpd is not None and server._httpd.server_address[0] == "127.0.0.1"
 
 
 def test_watch_filter(tmp_path: Path) -> None:
     site = tmp_path.resolve()
     plan = make_plan(site, ("content", "templates", "static"), site / "build")
-    relevant = ["content/a.txt", "content/world/b.md", "templates/base.html", "static/x.css",
-                "newsgen.yaml", "entities.yaml", "content"]
-    ignored = ["build/index.html", ".newsgen-cache/x", "content/.a.txt.swp", "content/a.txt~",
-               "content/.hidden/x.txt", "content/#a.txt#", "content/4913", "notes.txt", "other/a.txt"]
+    relevant = [
+        "content/a.txt",
+        "content/world/b.md",
+        "templates/base.html",
+        "static/x.css",
+        "newsgen.yaml",
+        "entities.yaml",
+        "content",
+    ]
+    ignored = [
+        "build/index.html",
+        ".newsgen-cache/x",
+        "content/.a.txt.swp",
+        "content/a.txt~",
+        "content/.hidden/x.txt",
+        "content/#a.txt#",
+        "content/4913",
+        "notes.txt",
+        "other/a.txt",
+    ]
     assert [p for p in relevant if not is_relevant(site / p, plan)] == []
     assert [p for p in ignored if is_relevant(site / p, plan)] == []
 
@@ -312,7 +342,9 @@ def test_touching_a_watched_file_rebuilds_and_bumps_the_epoch(watched) -> None: 
     (site / "content" / "bridge.txt").write_text("Bridge vote delayed in Ostrand\n", "utf-8")
     assert wait_until(lambda: status_json(server)["epoch"] > before)
     assert b"Bridge vote delayed" in get(server, "/bridge/")[2]
-    assert fake.calls[0].clean and not fake.calls[-1].clean  # --clean applies to the first build only
+    assert (
+        fake.calls[0].clean and not fake.calls[-1].clean
+    )  # --clean applies to the first build only
 
 
 def test_output_and_temp_files_do_not_rebuild(watched) -> None:  # type: ignore[no-untyped-def]
@@ -374,11 +406,15 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def test_ctrl_c_stops_cleanly_with_exit_0(tmp_path: Path) -> None:
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
+def test_interrupt_stops_cleanly_with_exit_0(tmp_path: Path, signum: int) -> None:
     site = make_site(tmp_path)
     port = free_port()
-    proc = subprocess.Popen([sys.executable, "-c", SERVE_SCRIPT, str(site), str(port)],
-                            stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", SERVE_SCRIPT, str(site), str(port)],
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         line = proc.stderr.readline() if proc.stderr else ""
         assert f"http://127.0.0.1:{port}/" in line
@@ -386,7 +422,7 @@ def test_ctrl_c_stops_cleanly_with_exit_0(tmp_path: Path) -> None:
         conn.request("GET", "/")
         assert b"hello" in conn.getresponse().read()
         conn.close()
-        proc.send_signal(signal.SIGINT)
+        proc.send_signal(signum)
         assert proc.wait(timeout=10) == 0
     finally:
         if proc.poll() is None:
@@ -410,3 +446,111 @@ def test_dot_segments_are_refused_even_when_they_stay_inside(tmp_path: Path) -> 
     assert resolve_request(tmp_path, "/", "/a/./").kind == "bad_request"
     assert resolve_request(tmp_path, "/", "/a/%2E%2e/b.css").kind == "bad_request"
     assert resolve_request(tmp_path, "/", "/b.css?v=1").kind == "file"
+
+
+PATH_PIECES = st.sampled_from(
+    [
+        "..",
+        ".",
+        "%2e%2e",
+        "%2E.",
+        "%2f",
+        "%5c",
+        "\\",
+        "a",
+        "b",
+        "sub",
+        "index.html",
+        "",
+        "%00",
+        "%ff",
+        "secret.txt",
+        "..%2f",
+        "?",
+        "#",
+        "%252e",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(pieces=st.lists(PATH_PIECES, max_size=8), base=st.sampled_from(["/", "/archive/"]))
+def test_no_request_path_resolves_outside_the_output(
+    tmp_path_factory: pytest.TempPathFactory, pieces: list[str], base: str
+) -> None:
+    root = tmp_path_factory.getbasetemp() / "prop"
+    if not root.exists():
+        (root / "out" / "sub").mkdir(parents=True)
+        (root / "out" / "index.html").write_text("home", "utf-8")
+        (root / "out" / "sub" / "index.html").write_text("sub", "utf-8")
+        (root / "secret.txt").write_text(SECRET, "utf-8")
+    target = base + "/".join(pieces)
+    resolution = resolve_request(root / "out", base, target)
+    if resolution.kind == "file":
+        assert resolution.file is not None
+        assert resolution.file.resolve().is_relative_to((root / "out").resolve())
+    if resolution.kind == "redirect":
+        assert resolution.location.startswith("/") and not resolution.location.startswith("//")
+
+
+def test_injection_without_a_body_end_tag_appends() -> None:
+    assert inject_script(b"<p>x", "<script></script>") == b"<p>x<script></script>"
+    doc = b"<body>a</BODY >b</body>"
+    assert inject_script(doc, "<s>") == b"<body>a</BODY >b<s></body>"
+
+
+def test_event_stream_announces_the_next_build(tmp_path: Path) -> None:
+    with DevServer(
+        make_site(tmp_path), port=0, options=FakeOptions(), build_fn=FakeBuild(), watch=False
+    ) as server:
+        conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=5)
+        conn.request("GET", "/__newsgen__/events")
+        resp = conn.getresponse()
+        first = read_event(resp)
+        server.rebuild()
+        second = read_event(resp)
+        conn.close()
+        assert second["epoch"] == first["epoch"] + 1 and second["ok"] is True
+        assert second["boot"] == first["boot"]
+
+
+def read_event(resp: http.client.HTTPResponse) -> dict[str, object]:
+    while True:
+        line = resp.fp.readline()
+        if line.startswith(b"data: "):
+            return json.loads(line[len(b"data: ") :])
+
+
+def test_a_source_folder_created_later_is_watched(watched) -> None:  # type: ignore[no-untyped-def]
+    server, site, fake = watched
+    (site / "templates").mkdir()
+    assert wait_until(lambda: status_json(server)["epoch"] >= 2)
+    time.sleep(0.3)  # the watcher restarts to include the new folder
+    builds = len(fake.calls)
+    (site / "templates" / "base.html").write_text("<html></html>", "utf-8")
+    assert wait_until(lambda: len(fake.calls) > builds)
+
+
+def test_serves_over_ipv6_when_asked(tmp_path: Path) -> None:
+    if not socket.has_ipv6:
+        pytest.skip("no IPv6 on this machine")
+    try:
+        server = DevServer(
+            make_site(tmp_path),
+            host="::1",
+            port=0,
+            options=FakeOptions(),
+            build_fn=FakeBuild(),
+            watch=False,
+        )
+        server.start()
+    except OSError as exc:
+        pytest.skip(f"cannot bind ::1 here: {exc}")
+    try:
+        assert server.url == f"http://[::1]:{server.port}/"
+        conn = http.client.HTTPConnection("::1", server.port, timeout=5)
+        conn.request("GET", "/")
+        assert b"Bridge vote" in conn.getresponse().read()
+        conn.close()
+    finally:
+        server.stop()

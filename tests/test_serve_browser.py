@@ -66,16 +66,25 @@ def stand_in_build(site_dir: Path, options: Any, reporter: object = None) -> Sim
     if not problems:
         out.mkdir(exist_ok=True)
         items = "".join(f"<li>{html.escape(h)}</li>" for h in headlines)
-        page = f"<!DOCTYPE html><html lang=en><title>Home</title><body><ul>{items}</ul></body></html>"
+        page = (
+            f"<!DOCTYPE html><html lang=en><title>Home</title><body><ul>{items}</ul></body></html>"
+        )
         (out / "index.html").write_text(page, "utf-8")
-    return SimpleNamespace(exit_code=1 if problems else 0, diagnostics=tuple(problems), output_dir=out)
+    return SimpleNamespace(
+        exit_code=1 if problems else 0, diagnostics=tuple(problems), output_dir=out
+    )
 
 
 @pytest.mark.parametrize("build_fn", [stand_in_build], ids=["stand-in-build"])
-def test_open_page_reloads_and_shows_build_errors(tmp_path: Path, build_fn: Callable[..., Any]) -> None:
+def test_open_page_reloads_and_shows_build_errors(
+    tmp_path: Path, build_fn: Callable[..., Any]
+) -> None:
     site = make_site(tmp_path)
     options = BuildOptions(quiet=True, jobs=1)
-    with DevServer(site, port=0, options=options, build_fn=build_fn) as server, sync_api.sync_playwright() as pw:
+    with (
+        DevServer(site, port=0, options=options, build_fn=build_fn) as server,
+        sync_api.sync_playwright() as pw,
+    ):
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         try:
             page = browser.new_page()

@@ -31,9 +31,14 @@ def serve(
     try:
         server.start()
     except OSError as exc:
-        print(f"newsgen serve: cannot listen on {host}:{port}: {exc.strerror or exc}", file=sys.stderr)
+        print(
+            f"newsgen serve: cannot listen on {host}:{port}: {exc.strerror or exc}", file=sys.stderr
+        )
         server.stop()
         return 2
+    except KeyboardInterrupt:  # Ctrl-C during the first build
+        server.stop()
+        return 0
     print(f"Serving {server.url} (Ctrl-C to stop)", file=sys.stderr)
     if open_browser:
         webbrowser.open(server.url)
@@ -48,9 +53,14 @@ def serve(
 
 def _wait_for_interrupt() -> None:
     """Sleep until Ctrl-C; SIGTERM is treated the same so `kill` also stops cleanly."""
-    if threading.current_thread() is threading.main_thread():
-        signal.signal(signal.SIGTERM, _raise_interrupt)
-    threading.Event().wait()
+    if threading.current_thread() is not threading.main_thread():
+        threading.Event().wait()  # signals only reach the main thread; nothing to set up
+        return
+    previous = signal.signal(signal.SIGTERM, _raise_interrupt)
+    try:
+        threading.Event().wait()
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _raise_interrupt(_signum: int, _frame: object) -> None:

@@ -80,7 +80,11 @@ def resolve_request(output_dir: Path, base_path: str, target: str) -> Resolution
     if raw_path + "/" == base_path:
         return Resolution("redirect", location=base_path + suffix)
     if not raw_path.startswith(base_path):
-        return Resolution("redirect", location=base_path) if raw_path == "/" else Resolution("not_found")
+        return (
+            Resolution("redirect", location=base_path)
+            if raw_path == "/"
+            else Resolution("not_found")
+        )
     segments = _safe_segments(raw_path[len(base_path) :])
     if segments is None:
         return Resolution("bad_request")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import socket
 from dataclasses import dataclass
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -25,7 +26,9 @@ from newsgen.serve.state import LiveState, Status
 
 RESERVED = "/__newsgen__/"
 KEEPALIVE_SECONDS = 15.0
-_FALLBACK_404 = b"<!DOCTYPE html><html lang=en><title>Not found</title><body><h1>Not found</h1></body></html>"
+_FALLBACK_404 = (
+    b"<!DOCTYPE html><html lang=en><title>Not found</title><body><h1>Not found</h1></body></html>"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +46,8 @@ class DevHTTPServer(ThreadingHTTPServer):
     allow_reuse_address = True
 
     def __init__(self, address: tuple[str, int], mount: Mount, state: LiveState) -> None:
+        if ":" in address[0]:
+            self.address_family = socket.AF_INET6  # `--host ::1` or `--host ::`
         super().__init__(address, DevRequestHandler)
         self.mount = mount
         self.state = state
@@ -90,7 +95,9 @@ class DevRequestHandler(BaseHTTPRequestHandler):
             self.send_header("Content-Length", "0")
             self.end_headers()
         elif resolution.kind == "bad_request":
-            self._send_bytes(b"Bad request\n", "text/plain; charset=utf-8", HTTPStatus.BAD_REQUEST, send_body)
+            self._send_bytes(
+                b"Bad request\n", "text/plain; charset=utf-8", HTTPStatus.BAD_REQUEST, send_body
+            )
         else:
             page = not_found_page(mount.output_dir)
             if page is not None:
@@ -130,14 +137,18 @@ class DevRequestHandler(BaseHTTPRequestHandler):
     def _reserved(self, name: str, send_body: bool) -> None:
         state = self.server.state
         if name == "reload.js":
-            self._send_bytes(reload_script(), "text/javascript; charset=utf-8", HTTPStatus.OK, send_body)
+            self._send_bytes(
+                reload_script(), "text/javascript; charset=utf-8", HTTPStatus.OK, send_body
+            )
         elif name == "status":
             body = json.dumps(state.snapshot().as_json()).encode("utf-8")
             self._send_bytes(body, "application/json", HTTPStatus.OK, send_body)
         elif name == "events" and send_body:
             self._stream_events(state)
         else:
-            self._send_bytes(b"Not found\n", "text/plain; charset=utf-8", HTTPStatus.NOT_FOUND, send_body)
+            self._send_bytes(
+                b"Not found\n", "text/plain; charset=utf-8", HTTPStatus.NOT_FOUND, send_body
+            )
 
     def _stream_events(self, state: LiveState) -> None:
         """Server-Sent Events: one `epoch` event now and after every build, pings in between."""
@@ -150,7 +161,7 @@ class DevRequestHandler(BaseHTTPRequestHandler):
             self.wfile.write(b"retry: 1000\n\n")
             while status is not None:
                 payload = json.dumps({"epoch": status.epoch, "ok": status.ok, "boot": status.boot})
-                self.wfile.write(f"event: epoch\ndata: {payload}\n\n".encode("utf-8"))
+                self.wfile.write(f"event: epoch\ndata: {payload}\n\n".encode())
                 self.wfile.flush()
                 status = self._next_status(state, status.epoch)
         except (BrokenPipeError, ConnectionResetError, TimeoutError):

@@ -118,8 +118,10 @@ class DevServer:
             self._httpd.mount = self._mount_for(result)
         elif not ok:
             count = len(errors) or len(all_lines)
-            print(f"build failed ({count} problems, listed above); still serving the last good site",
-                  file=self._out)
+            print(
+                f"build failed ({count} problems, listed above); still serving the last good site",
+                file=self._out,
+            )
         return self.state.finished(ok, errors, all_lines)
 
     def _rebuild_loop(self) -> None:
@@ -207,4 +209,3 @@ def _default_build() -> BuildFn:
     from newsgen.build import build
 
     return build
-

@@ -61,9 +61,11 @@ def is_relevant(path: Path, plan: WatchPlan) -> bool:
 
 
 class Watcher:
-    """Two watchfiles loops in daemon threads; `on_change(paths)` runs after each debounced batch."""
+    """Two watchfiles loops in daemon threads; `on_change(paths)` gets each debounced batch."""
 
-    def __init__(self, plan: WatchPlan, on_change: Callable[[set[Path]], None], debounce_ms: int = 150):
+    def __init__(
+        self, plan: WatchPlan, on_change: Callable[[set[Path]], None], debounce_ms: int = 150
+    ):
         self._plan = plan
         self._on_change = on_change
         self._debounce_ms = debounce_ms
