@@ -80,6 +80,7 @@ def _lazy(module: str, name: str) -> Callable[..., Any]:
         return getattr(importlib.import_module(module), name)(*args, **kwargs)
 
     call.__name__ = call.__qualname__ = name
+    call.__module__ = module
     return call
 
 
@@ -254,7 +255,7 @@ def load_articles(
     """
     content_root = site_dir / config.content_dir
     settings = read_settings(config)
-    settings_key = config_fingerprint(config, "read")
+    settings_key = config_fingerprint(config, "read") + _stage_names(stages)
     taken_ns = time.time_ns()
     started_ns, cached = cache.load_articles(settings_key)
     entries: dict[str, CachedFile] = {}
@@ -277,6 +278,12 @@ def load_articles(
     for rel in sorted(entries):
         counts.diagnostics.extend(entries[rel].diagnostics)
     return [entries[rel].article for rel in sorted(entries) if entries[rel].article is not None]
+
+
+def _stage_names(stages: Stages) -> str:
+    """Which per-file functions made the cached articles (tests swap in fakes)."""
+    functions = (stages.load_article, stages.annotate_article)
+    return "|".join(f"{f.__module__}.{f.__qualname__}" for f in functions)
 
 
 def _stat_matches(path: Path, hit: CachedFile, started_ns: int) -> bool:
