@@ -26,7 +26,9 @@ ISO_DATE_IN_NAME = re.compile(r"^\d{4}-\d{2}-\d{2}-")
 DATE_FOLDERS = re.compile(r"/\d{4}/\d{2}/\d{2}/")
 YEAR_FOLDER = re.compile(r"/(?:19|20)\d{2}/")
 # A wire dateline has a month and day but no year: `CITY, Country, March 3 (Agency) -`.
-DATELINE = re.compile(r"^[A-Z]{3,}[A-Za-z ,.'-]*, " + _MONTH + r" \d{1,2} (?:\([^()]+\) )?[-–—] ", re.M)
+DATELINE = re.compile(
+    r"^[A-Z]{3,}[A-Za-z ,.'-]*, " + _MONTH + r" \d{1,2} (?:\([^()]+\) )?[-–—] ", re.MULTILINE
+)
 READ_MORE = re.compile(r"^Read more:\s*(.+?)\s*$", re.MULTILINE)
 
 
@@ -74,7 +76,8 @@ def body_lines(path: Path) -> list[str]:
     """The lines after the front matter and the headline block (up to a `-` separator if any)."""
     _, body = split_front_matter(read(path))
     lines = body.strip("\n").splitlines()
-    separator = next((i for i, line in enumerate(lines[:4]) if line.strip() in ("-", "--", "—")), 0)
+    separators = ("-", "--", "–", "—")
+    separator = next((i for i, line in enumerate(lines[:4]) if line.strip() in separators), 0)
     return lines[separator + 1 :]
 
 
@@ -165,11 +168,17 @@ def test_one_draft_and_markdown_showcases() -> None:
     assert any("<script>" in md for md in markdown)
 
 
-def test_main_names_recur_across_articles() -> None:
-    """Entity pages need a name in two articles: every name that recurs here must keep doing so."""
-    texts = [read(p) for p in ARTICLES]
-    names = re.findall(r"\b[A-ZÀ-ÞŁ][\wøöäëüéóúñł]+ [A-ZÀ-ÞŁ][\wøöäëüéóúñł-]+\b", " ".join(texts))
-    recurring = [n for n, _ in Counter(names).most_common() if sum(n in t for t in texts) >= 2]
-    for name in ("Adaeze Okonkwo", "Zoë Brännström", "José Núñez", "Łucja Wróbel", "Søren Ødegård"):
-        assert name in recurring, name
-    assert len(recurring) >= 15
+MAIN_ENTITIES = (
+    "Adaeze Okonkwo", "Zoë Brännström", "José Núñez", "Łucja Wróbel", "Søren Ødegård",
+    "Tobias Renwick", "Priya Castellano", "Ines Halloran", "Marcus Obi", "Felix Amadi",
+    "Halcyon Freight", "Bank of Maranthe", "Dockworkers' Federation", "Caldwick Observatory",
+    "University of Port Ellery", "Port Ellery Philharmonic", "Meridian Solar",
+    "Kestrava", "Maranthe", "Port Ellery", "Caldwick", "Varno", "Ølstrand", "Sallow Strait",
+)  # fmt: skip
+
+
+@pytest.mark.parametrize("name", MAIN_ENTITIES)
+def test_main_entities_recur_across_articles(name: str) -> None:
+    """Entity pages need a name in two published articles."""
+    published = [read(p) for p in ARTICLES if not split_front_matter(read(p))[0].get("draft")]
+    assert sum(name in text for text in published) >= 2
