@@ -114,3 +114,27 @@ def expect_live_updates(page: Any, site: Path) -> None:
     (site / "content" / "bridge.md").write_text(BRIDGE, "utf-8")
     expect(overlay).to_have_count(0)
     expect(page.get_by_text("Harbour of Velmora fully reopens").first).to_be_visible()
+
+
+def test_open_page_reconnects_after_a_server_restart(tmp_path: Path) -> None:
+    site = make_site(tmp_path)
+    options = BuildOptions(quiet=True, jobs=1)
+    first = DevServer(site, port=0, options=options, build_fn=stand_in_build)
+    first.start()
+    port = first.port
+    with sync_api.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        try:
+            page = browser.new_page()
+            page.set_default_timeout(TIMEOUT_MS)
+            page.goto(first.url)
+            sync_api.expect(page.get_by_text("Harbour of Velmora reopens").first).to_be_visible()
+            first.stop()
+            harbour = site / "content" / "harbour.txt"
+            harbour.write_text("Harbour of Velmora after the restart\n", "utf-8")
+            with DevServer(site, port=port, options=options, build_fn=stand_in_build):
+                restarted = page.get_by_text("Harbour of Velmora after the restart")
+                sync_api.expect(restarted).to_be_visible()
+        finally:
+            first.stop()
+            browser.close()

@@ -116,6 +116,8 @@ class DevServer:
         errors = [d.format() for d in diagnostics if d.severity == "error"]
         if ok and self._httpd is not None:
             self._httpd.mount = self._mount_for(result)
+            if self._watcher is not None:
+                self._watcher.replan(self._watch_plan())
         elif not ok:
             count = len(errors) or len(all_lines)
             print(

@@ -85,6 +85,12 @@ class Watcher:
         for thread in self._threads:
             thread.join(timeout=5)
 
+    def replan(self, plan: WatchPlan) -> None:
+        """Follow a changed `newsgen.yaml` (other source folders, another output folder)."""
+        if plan != self._plan:
+            self._plan = plan
+            self._restart.set()
+
     def _watch_sources(self) -> None:
         """Watch the source folders that exist; start over when one appears or disappears."""
         while not self._stop.is_set():
