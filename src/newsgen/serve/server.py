@@ -49,6 +49,7 @@ class DevServer:
         self._httpd: DevHTTPServer | None = None
         self._watcher: Watcher | None = None
         self._threads: list[threading.Thread] = []
+        self._build_lock = threading.Lock()
 
     @property
     def port(self) -> int:
@@ -72,12 +73,12 @@ class DevServer:
         """Bind (fails fast if the port is taken), build once, then serve and watch."""
         httpd = DevHTTPServer((self.host, self._requested_port), self._guess_mount(), self.state)
         self._httpd = httpd
+        if self._watch:  # before the first build, so edits made during it are not lost
+            self._watcher = Watcher(self._watch_plan(), self._changes.put)
+            self._watcher.start()
         self.rebuild(first=True)
         self._spawn("http", lambda: httpd.serve_forever(poll_interval=0.1))
         self._spawn("rebuild", self._rebuild_loop)
-        if self._watch:
-            self._watcher = Watcher(self._watch_plan(), self._changes.put)
-            self._watcher.start()
 
     def stop(self) -> None:
         """Stop watching, release the event streams, close the socket; safe to call twice."""
@@ -101,6 +102,10 @@ class DevServer:
 
     def rebuild(self, first: bool = False) -> Status:
         """Run one build now; on success point the server at its output; report either way."""
+        with self._build_lock:  # never two builds writing the same output folder
+            return self._rebuild(first)
+
+    def _rebuild(self, first: bool) -> Status:
         self.state.building()
         options = self.options if first else _without_clean(self.options)
         try:
