@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _conll import Sentence, chunks, gold_spans, join_sentences, read_sentences  # noqa: E402
 
-from newsgen.entities.features import RUN, TOKEN, lower_vocabulary, run_features  # noqa: E402
+from newsgen.entities.features import RUN, TOKEN, lower_vocabulary, run_features, static_features  # noqa: E402
 from newsgen.entities.tagger import START, TAGS, allowed_after  # noqa: E402
 
 DOC_SIZE = 20
@@ -57,7 +57,9 @@ def examples(doc: list[Sentence], gazetteer: dict[str, str]) -> list[tuple[list[
         for i, tag in enumerate(gold):
             if tag.startswith("I-") and (i == 0 or gold[i - 1][2:] != tag[2:]):
                 gold[i] = "B-" + tag[2:]
-        out.append((run_features(text, tokens, vocab, gazetteer), gold))
+        rows = run_features(text, tokens, vocab, gazetteer)
+        full = [static_features(key) + context for key, context in rows]
+        out.append((full, gold))
     return out
 
 

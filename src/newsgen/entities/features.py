@@ -102,32 +102,57 @@ def gazetteer_tags(lowers: Sequence[str], gazetteer: Gazetteer) -> list[str]:
     return tags
 
 
+StaticKey = tuple[str, str, str, str]
+
+
 def run_features(
     text: str, tokens: Sequence[Token], lower_vocab: frozenset[str], gazetteer: Gazetteer
-) -> list[list[str]]:
-    """Features of each token of one run (tokens are (start, end, word) inside `text`)."""
-    infos = [word_info(word) for _, _, word in tokens]
-    lowers = [info[0] for info in infos]
-    gaz = gazetteer_tags(lowers, gazetteer)
+) -> list[tuple[StaticKey, list[str]]]:
+    """(static key, context features) of each token of one run; tokens are (start, end, word).
+
+    The static key (word, position in run, gazetteer tag, case cue) names features that repeat
+    across texts, so the tagger sums their weights once per key; `static_features` expands it.
+    """
     n = len(tokens)
     before = previous_word(text, tokens[0][0])
     after = next_word(text, tokens[-1][1])
     initial = starts_sentence(text, tokens[0][0])
+    if n == 1:
+        word = tokens[0][2]
+        lower = word_info(word)[0]
+        gaz = gazetteer.get(lower)
+        case = _case(initial, lower in lower_vocab)
+        return [((word, "r10e", "g=B-" + gaz if gaz else "", case), ["p=" + before, "n=" + after])]
+    lowers = [word_info(word)[0] for _, _, word in tokens]
+    gaz_tags = gazetteer_tags(lowers, gazetteer)
     first, last = "f=" + lowers[0], "e=" + lowers[-1]
     rows = []
-    for i, info in enumerate(infos):
-        lower = info[0]
+    for i, lower in enumerate(lowers):
         prev = lowers[i - 1] if i else before
         nxt = lowers[i + 1] if i + 1 < n else after
-        feats = ["b", info[1], info[2], info[3], "p=" + prev, "n=" + nxt, first, last]
-        if gaz[i]:
-            feats.append(gaz[i])
-        seen_lower = lower in lower_vocab
-        if i == 0 and initial:
-            feats.append("si1" if seen_lower else "si0")
-            feats.append("si" + info[1])
-        elif seen_lower:
-            feats.append("lo")
-        feats.append(f"r{min(n, 4)}{min(i, 3)}{'e' if i == n - 1 else ''}")
-        rows.append(feats)
+        position = f"r{min(n, 4)}{min(i, 3)}{'e' if i == n - 1 else ''}"
+        case = _case(initial and i == 0, lower in lower_vocab)
+        key = (tokens[i][2], position, gaz_tags[i], case)
+        rows.append((key, ["p=" + prev, "n=" + nxt, first, last]))
     return rows
+
+
+def _case(initial: bool, seen_lower: bool) -> str:
+    """Sentence-initial capitals say little; a word also seen in lower case says 'not a name'."""
+    if initial:
+        return "si1" if seen_lower else "si0"
+    return "lo" if seen_lower else ""
+
+
+def static_features(key: StaticKey) -> list[str]:
+    """The features a static key stands for."""
+    word, position, gaz, case = key
+    lower, identity, shape, suffix = word_info(word)
+    feats = ["b", identity, shape, suffix, position]
+    if gaz:
+        feats.append(gaz)
+    if case:
+        feats.append(case)
+        if case != "lo":
+            feats.append("siw=" + lower)
+    return feats

@@ -25,8 +25,14 @@ def find_mentions(text: str, model: Model | None = None) -> list[Mention]:
     lower_vocab = lower_vocabulary(text)
     found: list[Mention] = []
     for run in RUN.finditer(text):
-        tokens = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, *run.span())]
+        word = run.group()
+        if " " in word or "\t" in word:
+            tokens = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, *run.span())]
+        else:
+            tokens = [(run.start(), run.end(), word)]
         tags = tag_run(model, run_features(text, tokens, lower_vocab, model.gazetteer))
+        if tags[-1] == "O" and len(tags) == 1:
+            continue
         found.extend(_spans(text, tokens, tags))
     return _agree(text, [m for m in found if not _is_junk(m)])
 
