@@ -193,8 +193,8 @@ def write_article(plan: Plan, seed: int, world: World, read_more_title: str | No
     if plan.date_mode == "dateline":
         town = world.places[plan.places[0]].upper()
         agency = credit.split("/")[0]
-        blocks[0] = ("p", f"{town}, {v.MONTHS[plan.date.month - 1]} {plan.date.day}, "
-                          f"{plan.date.year} ({agency}) - {blocks[0][1]}")
+        day = f"{v.MONTHS[plan.date.month - 1]} {plan.date.day}"  # the year is in the path
+        blocks[0] = ("p", f"{town}, {day} ({agency}) - {blocks[0][1]}")
     count = rng.randint(1, 3)
     places = sorted(rng.sample(range(2, len(blocks)), count), reverse=True)
     for at, heading in zip(places, rng.sample(SUBHEADINGS, count)):

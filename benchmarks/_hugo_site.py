@@ -2,7 +2,8 @@
 
 The layouts give Hugo roughly the work newsgen does: article pages with headline, date,
 standfirst, caption, body, tag and entity links, related articles and prev/next; paginated
-home, section and term lists; taxonomy indexes; RSS feeds (Hugo's built-in template).
+home, section and term lists; taxonomy indexes; RSS feeds (Hugo's built-in template, limited
+to 20 items like newsgen's feeds).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ href="{{ .RelPermalink }}" title="{{ site.Title }}">{{ end }}
 </head>
 <body>
 <header><a href="{{ "/" | relURL }}">{{ site.Title }}</a>
-<nav>{{ range site.Sections }}<a href="{{ .RelPermalink }}">{{ .Title }}</a> {{ end }}</nav>
+{{ partialCached "nav.html" . }}
 </header>
 <main>{{ block "main" . }}{{ end }}</main>
 </body>
@@ -61,6 +62,9 @@ LIST = """{{ define "main" }}
 {{ end }}
 """
 
+NAV = """<nav>{{ range site.Sections }}<a href="{{ .RelPermalink }}">{{ .Title }}</a> {{ end }}</nav>
+"""
+
 TAXONOMY = """{{ define "main" }}
 <h1>{{ .Title }}</h1>
 <ul>{{ range .Data.Terms.ByCount }}
@@ -75,6 +79,7 @@ LAYOUTS = {
     "list.html": LIST,
     "term.html": LIST,
     "taxonomy.html": TAXONOMY,
+    "_partials/nav.html": NAV,  # cached once, as Hugo sites do for site-wide menus
 }
 
 
@@ -83,7 +88,9 @@ def hugo_config(title: str, sections: tuple[str, ...]) -> str:
     lines = [
         'baseURL = "https://example.org/"',
         f"title = {_toml_string(title)}",
-        'languageCode = "en"',
+        "",
+        "[services.rss]",
+        "limit = 20  # newsgen's feed_limit",
         "",
         "[pagination]",
         "pagerSize = 20",
@@ -112,6 +119,6 @@ def write_hugo_site(out_dir: Path, title: str, sections: tuple[str, ...]) -> Non
     """Writes `hugo.toml` and `layouts/` into `out_dir` (content is written by the generator)."""
     (out_dir / "hugo.toml").write_text(hugo_config(title, sections), encoding="utf-8")
     layouts = out_dir / "layouts"
-    layouts.mkdir(parents=True, exist_ok=True)
     for name, text in LAYOUTS.items():
+        (layouts / name).parent.mkdir(parents=True, exist_ok=True)
         (layouts / name).write_text(text, encoding="utf-8")

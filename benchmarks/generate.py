@@ -57,9 +57,13 @@ def plan_archive(count: int, seed: int, world: World) -> list[Plan]:
 
 
 def text_path(plan: Plan) -> str:
-    """`<section>/2019-04-16-slug.txt` when the date is in the path, else `<section>/slug.txt`."""
-    stem = f"{plan.date.isoformat()}-{plan.slug}" if plan.date_mode == "path" else plan.slug
-    return f"{plan.section}/{stem}.txt"
+    """`<section>/2019-04-16-slug.txt` when the date is in the path; `<section>/2019/slug.txt`
+    when a wire dateline (which has no year) gives the day; else `<section>/slug.txt`."""
+    if plan.date_mode == "path":
+        return f"{plan.section}/{plan.date.isoformat()}-{plan.slug}.txt"
+    if plan.date_mode == "dateline":
+        return f"{plan.section}/{plan.date.year}/{plan.slug}.txt"
+    return f"{plan.section}/{plan.slug}.txt"
 
 
 def markdown_path(plan: Plan) -> str:
@@ -150,8 +154,8 @@ def generate(out_dir: Path, count: int, seed: int = 1, markdown: bool = False,
         raise FileExistsError(f"{content} already exists; remove it or pass --force")
     world = make_world(seed)
     plans = plan_archive(count, seed, world)
-    for section in v.SECTIONS:
-        (content / section).mkdir(parents=True, exist_ok=True)
+    for folder in {text_path(plan).rpartition("/")[0] for plan in plans} | set(v.SECTIONS):
+        (content / folder).mkdir(parents=True, exist_ok=True)
     title = f"Synthetic archive: {count} articles, seed {seed}"
     if markdown:
         write_hugo_site(out_dir, title, v.SECTIONS)
