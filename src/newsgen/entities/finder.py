@@ -10,13 +10,21 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from newsgen.entities.features import RUN, TOKEN, lower_vocabulary, run_features
-from newsgen.entities.lexicon import JUNK_PHRASES, NATIONALITIES, NEVER_NAMES
+from newsgen.entities.lexicon import JUNK_PHRASES, NATIONALITIES, NEVER_NAMES, ORG_CUES
 from newsgen.entities.tagger import Model, load_model, tag_run
 from newsgen.model import EntityKind, Mention
 
 KINDS: dict[str, EntityKind] = {
     "PER": "person", "ORG": "organization", "LOC": "place", "MISC": "other",
 }
+# Short capitalised forms that are names when written in capitals inside ordinary text.
+ACRONYMS: dict[str, EntityKind] = {
+    "US": "place", "USA": "place", "UK": "place", "UAE": "place", "DRC": "place",
+    "UN": "organization", "EU": "organization", "NATO": "organization", "WHO": "organization",
+    "IMF": "organization", "FBI": "organization", "CIA": "organization", "BBC": "organization",
+}
+Token = tuple[int, int, str]
+Span = tuple[int, int, str]  # first token, end token, tag kind (PER/ORG/LOC/MISC)
 
 
 def find_mentions(text: str, model: Model | None = None) -> list[Mention]:
@@ -24,6 +32,7 @@ def find_mentions(text: str, model: Model | None = None) -> list[Mention]:
     model = model or load_model()
     lower_vocab = lower_vocabulary(text)
     found: list[Mention] = []
+    untagged: list[Token] = []
     for run in RUN.finditer(text):
         word = run.group()
         if " " in word or "\t" in word:
@@ -31,38 +40,61 @@ def find_mentions(text: str, model: Model | None = None) -> list[Mention]:
         else:
             tokens = [(run.start(), run.end(), word)]
         tags = tag_run(model, run_features(text, tokens, lower_vocab, model.gazetteer))
-        if tags[-1] == "O" and len(tags) == 1:
+        if len(tags) == 1 and tags[0] == "O":
+            untagged.append(tokens[0])
             continue
-        found.extend(_spans(text, tokens, tags))
-    return _agree(text, [m for m in found if not _is_junk(m)])
+        for first, end, kind in _repair(tokens, _spans(tags), tags, model.gazetteer):
+            start, stop = tokens[first][0], tokens[end - 1][1]
+            found.append(Mention(start, stop, text[start:stop], KINDS[kind]))
+    return _agree([m for m in found if not _is_junk(m)], untagged)
 
 
-def _spans(text: str, tokens: list[tuple[int, int, str]], tags: list[str]) -> list[Mention]:
-    spans: list[Mention] = []
-    open_kind, start, end = "", 0, 0
-    for (s, e, _), tag in zip(tokens, tags):
-        if tag.startswith("I-") and tag[2:] == open_kind:
-            end = e
+def _spans(tags: list[str]) -> list[Span]:
+    """Token spans of the B-/I- tags of one run."""
+    spans: list[Span] = []
+    for i, tag in enumerate(tags):
+        if tag == "O":
             continue
-        if open_kind:
-            spans.append(Mention(start, end, text[start:end], KINDS[open_kind]))
-        open_kind, start, end = (tag[2:], s, e) if tag != "O" else ("", 0, 0)
-    if open_kind:
-        spans.append(Mention(start, end, text[start:end], KINDS[open_kind]))
+        if tag[0] == "I" and spans and spans[-1][1] == i and spans[-1][2] == tag[2:]:
+            spans[-1] = (spans[-1][0], i + 1, tag[2:])
+        else:
+            spans.append((i, i + 1, tag[2:]))
     return spans
+
+
+def _repair(
+    tokens: list[Token], spans: list[Span], tags: list[str], gazetteer: dict[str, str]
+) -> list[Span]:
+    """Fix what a left-to-right tagger gets wrong at name edges: a leading `The`, the head of
+    `Ministry of X` left outside, a first name and a surname split in two or cut short."""
+    fixed: list[Span] = []
+    for first, end, kind in spans:
+        if kind == "PER" and end < len(tokens) and tags[end] == "O" and tokens[end][2][0].isupper():
+            end += 1
+        words = [w.lower() for _, _, w in tokens[first:end]]
+        if words[0] == "the" and end - first > 1 and " ".join(words) not in gazetteer:
+            first += 1
+        if first >= 2 and tokens[first - 1][2] == "of" and tokens[first - 2][2].lower() in ORG_CUES:
+            if not fixed or fixed[-1][1] <= first - 2:
+                first, kind = first - 2, "ORG"
+        if fixed and kind == "PER" == fixed[-1][2] and fixed[-1][1] == first:
+            first = fixed.pop()[0]
+        fixed.append((first, end, kind))
+    return fixed
 
 
 def _is_junk(mention: Mention) -> bool:
     lower = mention.text.lower()
-    if lower in NEVER_NAMES or lower in JUNK_PHRASES:
+    if lower in JUNK_PHRASES or (lower in NEVER_NAMES and mention.text not in ACRONYMS):
         return True
     words = lower.replace("-", " ").split()
-    return mention.kind == "other" and all(w in NATIONALITIES for w in words)
+    return all(w in NATIONALITIES for w in words)
 
 
-def _agree(text: str, mentions: list[Mention]) -> list[Mention]:
-    """One kind per string in this text (majority, first use breaking ties), and a lone word
-    that ends a person's full name elsewhere in the text is that person."""
+def _agree(mentions: list[Mention], untagged: list[Token]) -> list[Mention]:
+    """One kind per string in this text (majority, first use breaking ties); a lone word that
+    ends a person's full name elsewhere in the text is that person; a lone word the tagger
+    passed over is a name when the same text is one elsewhere (or a known acronym)."""
     votes: dict[str, Counter[EntityKind]] = defaultdict(Counter)
     surnames: set[str] = set()
     for m in mentions:
@@ -73,4 +105,12 @@ def _agree(text: str, mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         kind = "person" if m.text in surnames else votes[m.text].most_common(1)[0][0]
         agreed.append(m if kind == m.kind else Mention(m.start, m.end, m.text, kind))
+    for start, end, word in untagged:
+        if word in surnames:
+            agreed.append(Mention(start, end, word, "person"))
+        elif word in votes:
+            agreed.append(Mention(start, end, word, votes[word].most_common(1)[0][0]))
+        elif word in ACRONYMS:
+            agreed.append(Mention(start, end, word, ACRONYMS[word]))
+    agreed.sort(key=lambda m: m.start)
     return agreed
