@@ -28,10 +28,10 @@ _TEXT_DATES = (
     re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.IGNORECASE),
     re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)\b"),
 )
+# The place is in capitals (`MOSCOW`, `WASHINGTON, D.C.`), as wire services write it.
 _DATELINE = re.compile(
-    rf"^[A-Z][A-Za-z .'-]{{0,40}}(?:,\s*[A-Za-z .'-]{{1,40}})?,\s+{_MONTH}\s+{_DAY}\b"
-    r"(?:\s*\([^()]{1,40}\))?\s*[-–—]",
-    re.IGNORECASE,
+    rf"^[A-Z][A-Z .'-]{{0,40}}(?:,\s*[A-Za-z .'-]{{1,40}})?,\s+(?i:{_MONTH})\s+{_DAY}\b"
+    r"(?:\s*\([^()]{1,40}\))?\s*[-–—]"
 )
 _PATH_DAY = (
     re.compile(r"(?:^|/)(?P<year>\d{4})-(?P<month>\d\d)-(?P<day>\d\d)(?=[-_./]|$)"),

@@ -130,11 +130,18 @@ class _Finder:
 
     def _speaker(self, who: str, i: int) -> str | None:
         if speakers.is_pronoun(who):
-            if self.last_speaker:
-                return self.last_speaker
-            previous = self._previous_text(i)
-            return speakers.last_name_in(previous) if previous else None
+            return self._antecedent(i)
         return speakers.clean_name(who)
+
+    def _antecedent(self, i: int) -> str | None:
+        """A name in the paragraphs since the last quote (up to three back), else the last speaker."""
+        since = self.quotes[-1].block + 1 if self.quotes else 0
+        for j in range(i - 1, max(since, i - 3) - 1, -1):
+            text = self.texts[j]
+            name = speakers.last_name_in(text) if text else None
+            if name:
+                return name
+        return self.last_speaker
 
     def _context_speaker(self, i: int) -> str | None:
         """A bare quote paragraph: introduced by the paragraph before, or the running speaker."""

@@ -42,6 +42,9 @@ _TITLES = {
     "lord", "deputy", "vice", "commissioner", "director", "chairman", "chairwoman", "chair",
     "coach", "captain", "capt", "officer", "sheriff", "detective", "ceo", "head", "leader",
     "spokesman", "spokeswoman", "spokesperson", "sheikh", "rabbi", "father", "bishop",
+    "master", "editor", "manager", "member", "councillor", "councilor", "founder", "owner",
+    "curator", "organiser", "organizer", "inspector", "lawyer", "attorney", "analyst",
+    "economist", "researcher", "treasurer", "principal", "dean", "pastor", "imam", "executive",
 }  # fmt: skip
 
 
@@ -78,16 +81,17 @@ def paragraph_attribution(text: str) -> str | None:
 
 
 def clean_name(words: str) -> str | None:
-    """The person-like name in `words` with leading titles dropped, or None when not a name."""
+    """The person-like name in `words` with leading titles dropped, or None when not a name.
+
+    `choir director Anneli Strand` → `Anneli Strand`; `the minister` and `the source` → None.
+    """
     tokens = words.split()
-    if not tokens or len(tokens) > 6 or tokens[0].lower() in _NOT_NAMES:
+    titled = [i for i, t in enumerate(tokens) if t.lower().rstrip(".") in _TITLES]
+    if titled:
+        tokens = tokens[titled[-1] + 1 :]
+    if not tokens or len(tokens) > 5 or tokens[0].lower() in _NOT_NAMES:
         return None
     if not all(t[0].isupper() or t.lower() in _PARTICLES for t in tokens):
-        return None
-    titled = [i for i, t in enumerate(tokens) if t.lower().rstrip(".") in _TITLES]
-    if titled and titled[-1] + 1 < len(tokens):
-        tokens = tokens[titled[-1] + 1 :]
-    elif titled:
         return None
     return " ".join(tokens)
 

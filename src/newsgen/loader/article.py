@@ -139,11 +139,14 @@ def find_date(rel_path: str, front: FrontMatter, body: ParsedBody) -> tuple[dt.d
 
 
 def section_of(rel_path: str, front_section: str | None, default: str) -> str:
-    """Front matter `section`, else the first folder under content/, slugified; else the default."""
+    """Front matter `section`, else the first folder under content/, slugified; else the default.
+
+    A date folder (`2025/04/...`) is not a section.
+    """
     if front_section and slugify(front_section):
         return slugify(front_section)
-    parts = PurePosixPath(rel_path).parts
-    folder = slugify(parts[0]) if len(parts) > 1 else ""
+    folders = PurePosixPath(rel_path).parts[:-1]
+    folder = slugify(folders[0]) if folders and not folders[0].isdigit() else ""
     return folder or default
 
 

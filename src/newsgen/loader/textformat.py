@@ -20,6 +20,7 @@ MAX_WRAPPED_LINE = 100
 MAX_SUBHEADING_WORDS = 10
 _SENTENCE_END = ".!?:;,"
 _QUOTE_MARKS = "\"'“”‘’«»„"
+_WRAPPED_END = ".!?\"”’:"
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,10 +64,9 @@ def parse_text(body: str, first_line: int = 1) -> ParsedBody:
 
 def to_units(lines: list[Line]) -> list[Unit]:
     """Runs of non-blank lines (separator and Read-more lines always stand alone) into units."""
-    runs = _runs(lines)
-    blank_layout = _is_blank_layout(runs)
+    blank_layout = _is_blank_layout(lines)
     units: list[Unit] = []
-    for run in runs:
+    for run in _runs(lines):
         if blank_layout and _looks_wrapped(run):
             units.append(Unit(" ".join(t for _, t in run), run[0][0], len(run) > 1))
         else:
@@ -78,11 +78,12 @@ def _is_special(text: str) -> bool:
     return text in SEPARATORS or read_more_title(text) is not None
 
 
-def _runs(lines: list[Line]) -> list[list[Line]]:
+def _runs(lines: list[Line], split_special: bool = True) -> list[list[Line]]:
+    """Lines grouped between blank lines (and around special lines when `split_special`)."""
     runs: list[list[Line]] = []
     current: list[Line] = []
     for number, text in lines:
-        if not text or _is_special(text):
+        if not text or (split_special and _is_special(text)):
             if current:
                 runs.append(current)
             current = []
@@ -96,19 +97,25 @@ def _runs(lines: list[Line]) -> list[list[Line]]:
 
 
 def _looks_wrapped(run: list[Line]) -> bool:
-    return all(len(text) <= MAX_WRAPPED_LINE for _, text in run[:-1])
+    """Inner lines no longer than a wrapped line, and not every one ending a sentence."""
+    inner = [text for _, text in run[:-1]]
+    return all(len(text) <= MAX_WRAPPED_LINE for text in inner) and (
+        not inner or any(text[-1] not in _WRAPPED_END for text in inner)
+    )
 
 
-def _is_blank_layout(runs: list[list[Line]]) -> bool:
-    """Blank lines between most paragraphs, or multi-line runs mostly shaped like wrapped text."""
-    content = [r for r in runs if not (len(r) == 1 and _is_special(r[0][1]))]
-    if len(content) < 2:
+def _is_blank_layout(lines: list[Line]) -> bool:
+    """Blank lines between most paragraphs, or multi-line blocks mostly shaped like wrapped text."""
+    blocks = [
+        [(n, t) for n, t in run if not _is_special(t)] for run in _runs(lines, split_special=False)
+    ]
+    blocks = [b for b in blocks if b]
+    if len(blocks) < 2:
         return False
-    lines = sum(len(r) for r in content)
-    if len(content) * 2 >= lines:
+    if len(blocks) * 2 >= sum(len(b) for b in blocks):
         return True
-    multi = [r for r in content if len(r) > 1]
-    return sum(1 for r in multi if _looks_wrapped(r)) * 2 > len(multi)
+    multi = [b for b in blocks if len(b) > 1]
+    return sum(1 for b in multi if _looks_wrapped(b)) * 2 > len(multi)
 
 
 def _standfirst(units: list[Unit]) -> tuple[str | None, list[Unit]]:

@@ -1,0 +1,117 @@
+"""YAML front matter: typed keys, warnings for wrong types, errors with file lines, YAML bombs."""
+
+import datetime as dt
+from pathlib import Path
+
+from newsgen.loader import load_article
+from newsgen.loader.frontmatter import parse_front_matter, split_front_matter
+from newsgen.model import Image, ReadSettings
+
+FIXTURES = Path(__file__).parent / "fixtures" / "articles"
+
+
+def load(name: str):  # type: ignore[no-untyped-def]
+    return load_article(name, (FIXTURES / name).read_bytes(), ReadSettings())
+
+
+def test_all_keys_override_inferred_values() -> None:
+    result = load("front-matter.txt")
+    article = result.article
+    assert article is not None and result.diagnostics == ()
+    assert article.title == "Council approves new cycle bridge"
+    assert article.date == dt.date(2025, 5, 20) and article.date_source == "front matter"
+    assert article.slug == "cycle-bridge-approved"
+    assert article.section == "city-desk"
+    assert article.tags == ("Transport", "cycling", "Brennick")
+    assert article.summary == "The council backed a cycle bridge over the river Aske."
+    assert article.image == Image(
+        "A drawing of the planned bridge", "Brennick City Council", "images/bridge.jpg"
+    )
+    assert article.author == "Lena Fold"
+    assert article.draft is True
+    assert article.extra == (("desk", "metro"), ("priority", "3"))
+    # The text's own first line is still the headline line, not a paragraph.
+    assert article.blocks[0].text.startswith("The city council approved")  # type: ignore[union-attr]
+    assert article.blocks[0].line == 18  # type: ignore[union-attr]
+
+
+def test_wrong_types_warn_and_are_ignored() -> None:
+    result = load("front-matter-bad-types.txt")
+    article = result.article
+    assert article is not None
+    assert article.title == "Harbour cranes to be replaced"
+    assert article.date is None and article.tags == () and article.draft is False
+    assert article.image is None
+    keys = [(d.code, d.line) for d in result.diagnostics if d.code == "front-matter-key"]
+    assert keys == [("front-matter-key", n) for n in (2, 3, 4, 5, 6)]
+    assert "'date'" in result.diagnostics[1].message
+
+
+def test_invalid_yaml_names_the_file_line() -> None:
+    result = load("front-matter-invalid.txt")
+    assert result.article is None
+    (problem,) = result.diagnostics
+    assert problem.code == "front-matter" and problem.severity == "error"
+    assert problem.format().startswith(
+        "content/front-matter-invalid.txt:3: error[front-matter]: front matter is not valid YAML:"
+    )
+
+
+def test_aliases_are_refused() -> None:
+    result = load("front-matter-bomb.txt")
+    assert result.article is None
+    assert result.diagnostics[0].code == "front-matter"
+    assert "aliases" in result.diagnostics[0].message
+
+
+def test_deep_nesting_and_huge_documents_are_refused() -> None:
+    deep, _ = parse_front_matter("a: " + "[" * 200 + "]" * 200, "content/x.txt")
+    assert deep is None
+    huge, found = parse_front_matter("a: " + "x" * 70_000, "content/x.txt")
+    assert huge is None and "too large" in found[0].message
+
+
+def test_not_a_mapping_is_an_error() -> None:
+    result = load("front-matter-list.txt")
+    assert result.article is None
+    assert result.diagnostics[0].code == "front-matter"
+    assert result.diagnostics[0].line == 2
+
+
+def test_comma_tags_string_image_and_datetime() -> None:
+    text = (
+        "---\ntags: harbour,  Ferries , harbour,\nimage: pics/a.jpg\n"
+        "date: 2024-11-03 18:30:00\ndraft: false\n---\nHeadline\nBody text.\n"
+    )
+    article = load_article("x.txt", text.encode(), ReadSettings()).article
+    assert article is not None
+    assert article.tags == ("harbour", "Ferries")
+    assert article.image == Image(caption="", src="pics/a.jpg")
+    assert article.date == dt.date(2024, 11, 3)
+    assert article.draft is False
+
+
+def test_unclosed_front_matter_is_body_text() -> None:
+    split = split_front_matter("---\ntitle: x\nno closing line\n")
+    assert split.yaml_text is None and split.body_line == 1
+
+
+def test_split_reports_body_line() -> None:
+    split = split_front_matter("---\na: 1\nb: 2\n---\nHeadline\n")
+    assert split.yaml_text == "a: 1\nb: 2" and split.body == "Headline\n" and split.body_line == 5
+
+
+def test_empty_front_matter_is_fine() -> None:
+    article = load_article("x.txt", b"---\n---\nHeadline\nBody.\n", ReadSettings()).article
+    assert article is not None and article.title == "Headline"
+
+
+def test_no_headline_after_front_matter_is_empty_article() -> None:
+    result = load("empty.txt")
+    assert result.article is None
+    assert [d.code for d in result.diagnostics] == ["empty-article"]
+
+
+def test_front_matter_title_is_enough_without_body() -> None:
+    article = load_article("x.txt", b"---\ntitle: Only a title\n---\n", ReadSettings()).article
+    assert article is not None and article.title == "Only a title" and article.blocks == ()

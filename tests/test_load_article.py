@@ -1,0 +1,163 @@
+"""load_article end to end: paths, sections, slugs, tags, drafts, discovery, hostile input."""
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from newsgen.loader import LoadResult, discover, load_article
+from newsgen.model import Article, ReadSettings
+
+FIXTURES = Path(__file__).parent / "fixtures" / "articles"
+
+
+def test_every_fixture_loads_deterministically() -> None:
+    for path in sorted(FIXTURES.iterdir()):
+        data = path.read_bytes()
+        first = load_article("desk/" + path.name, data, ReadSettings())
+        assert isinstance(first, LoadResult)
+        assert first == load_article("desk/" + path.name, data, ReadSettings())
+        for d in first.diagnostics:
+            assert d.path == "content/desk/" + path.name
+        if first.article is not None:
+            assert first.article.source.path == "content/desk/" + path.name
+            assert first.article.mentions == ()
+
+
+def test_section_slug_and_paths() -> None:
+    text = "Ærøskøbing harbour gets a new crane — “finally”\nBody text here.\n"
+    article = load_article("World News/x.txt", text.encode(), ReadSettings()).article
+    assert article is not None
+    assert article.section == "world-news"
+    assert article.slug == "aeroskobing-harbour-gets-a-new-crane-finally"
+    top = load_article("x.txt", text.encode(), ReadSettings(default_section="general")).article
+    assert top is not None and top.section == "general"
+
+
+def test_long_slug_cut_at_word_boundary() -> None:
+    headline = " ".join(["harbourmaster"] * 20)
+    article = load_article("x.txt", f"{headline}\nBody.\n".encode(), ReadSettings()).article
+    assert article is not None
+    assert len(article.slug) <= 80 and article.slug.endswith("harbourmaster")
+
+
+def test_slug_falls_back_when_headline_has_no_letters() -> None:
+    article = load_article("x.txt", "!!! ???\nBody.\n".encode(), ReadSettings()).article
+    assert article is not None
+    assert article.slug == "article-" + article.source.sha256[:8]
+
+
+def test_draft_flag() -> None:
+    data = (FIXTURES / "front-matter.txt").read_bytes()
+    article = load_article("x.txt", data, ReadSettings()).article
+    assert article is not None and article.draft is True
+
+
+def test_wire_fixture_article() -> None:
+    data = (FIXTURES / "wire-line-layout.txt").read_bytes()
+    article = load_article("city/wire-line-layout.txt", data, ReadSettings()).article
+    assert isinstance(article, Article)
+    assert article.section == "city"
+    assert article.image is not None and article.image.credit == "Reuters/Ines Barrow"
+    assert [q.speaker for q in article.quotes] == [
+        "Quill", "Oskar Lindqvist", "Lindqvist", "Lindqvist",
+    ]  # fmt: skip
+    assert article.summary == article.standfirst
+
+
+def test_discover(tmp_path: Path) -> None:
+    (tmp_path / "world" / "2025").mkdir(parents=True)
+    (tmp_path / ".hidden").mkdir()
+    for name in [
+        "b.txt", "a.md", "c.markdown", "d.text", "notes.rst", "e.txt~", ".f.txt", "g.txt.swp",
+        "world/2025/h.TXT", ".hidden/i.txt",
+    ]:  # fmt: skip
+        (tmp_path / name).write_text("Headline\n")
+    assert discover(tmp_path) == ["a.md", "b.txt", "c.markdown", "d.text", "world/2025/h.TXT"]
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symlinks")
+def test_discover_symlinks_stay_inside(tmp_path: Path) -> None:
+    content, outside = tmp_path / "content", tmp_path / "outside"
+    content.mkdir()
+    outside.mkdir()
+    (outside / "secret.txt").write_text("Headline\n")
+    (content / "real.txt").write_text("Headline\n")
+    (content / "in-link.txt").symlink_to(content / "real.txt")
+    (content / "out-link.txt").symlink_to(outside / "secret.txt")
+    (content / "out-dir").symlink_to(outside, target_is_directory=True)
+    (content / "loop").symlink_to(content, target_is_directory=True)
+    assert discover(content) == ["in-link.txt", "real.txt"]
+
+
+def test_discover_missing_folder(tmp_path: Path) -> None:
+    assert discover(tmp_path / "nope") == []
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.binary(max_size=2000))
+def test_random_bytes_never_crash(data: bytes) -> None:
+    for name in ("x.txt", "x.md"):
+        assert isinstance(load_article(name, data, ReadSettings()), LoadResult)
+
+
+_yaml_value = st.recursive(
+    st.one_of(st.text(max_size=20), st.integers(), st.booleans(), st.none(), st.dates()),
+    lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(st.text(max_size=8), inner, max_size=3)),
+    max_leaves=8,
+)
+_keys = st.sampled_from(
+    ["title", "date", "slug", "section", "tags", "summary", "standfirst", "image", "author", "draft", "x"]
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.dictionaries(_keys, _yaml_value, max_size=6), st.text(max_size=400))
+def test_random_front_matter_and_text_never_crash(front: dict, body: str) -> None:  # type: ignore[type-arg]
+    import yaml
+
+    text = "---\n" + yaml.safe_dump(front, allow_unicode=True) + "---\n" + body
+    for name in ("x.txt", "x.md"):
+        result = load_article(name, text.encode("utf-8", "surrogatepass"), ReadSettings())
+        assert isinstance(result, LoadResult)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list('ab "“”,.:-\n\r(AP)Said said he Photo Read more:')), max_size=600))
+def test_quote_and_caption_shaped_noise_never_crashes(text: str) -> None:
+    assert isinstance(load_article("x.txt", text.encode(), ReadSettings()), LoadResult)
+
+
+def test_one_megabyte_single_line_is_fast() -> None:
+    line = ('"Quote ' + "word " * 30 + '," said Anna Berg, (AP) April 16, 2025 ') * 4000
+    data = ("Headline\n" + line[:1_000_000] + "\n").encode()
+    started = time.perf_counter()
+    result = load_article("x.txt", data, ReadSettings())
+    assert result.article is not None and len(result.article.blocks) == 1
+    assert time.perf_counter() - started < 20
+
+
+def test_fifty_thousand_lines_are_fast() -> None:
+    lines = [f"Paragraph {i} says \"something long enough to be a quote,\" he said." for i in range(50_000)]
+    data = ("Headline\n" + "\n".join(lines) + "\n").encode()
+    started = time.perf_counter()
+    result = load_article("x.txt", data, ReadSettings())
+    assert result.article is not None and len(result.article.blocks) == 50_000
+    assert time.perf_counter() - started < 30
+
+
+def test_pathological_regex_inputs_are_fast() -> None:
+    nasty = [
+        "A" * 50_000 + " said:",
+        "TARNBY" + " ," * 20_000,
+        "(" + "Aa " * 20_000,
+        '"' + " x" * 30_000 + ', ' + "B " * 10_000,
+        "Read more:" + " " * 50_000,
+    ]
+    started = time.perf_counter()
+    for text in nasty:
+        assert load_article("x.txt", f"Head\n{text}\nEnd.\n".encode(), ReadSettings()).article
+    assert time.perf_counter() - started < 20

@@ -1,0 +1,94 @@
+"""Markdown bodies: HTML blocks with plain text, sanitising, and the same derived metadata."""
+
+import datetime as dt
+from pathlib import Path
+
+from newsgen.loader import load_article
+from newsgen.loader.markdownformat import parse_markdown, split_html
+from newsgen.model import HtmlBlock, ReadSettings
+
+FIXTURES = Path(__file__).parent / "fixtures" / "articles"
+
+
+def load_fixture(settings: ReadSettings = ReadSettings()):  # type: ignore[no-untyped-def]
+    data = (FIXTURES / "markdown-article.md").read_bytes()
+    return load_article("culture/markdown-article.md", data, settings)
+
+
+def test_metadata_from_markdown() -> None:
+    result = load_fixture()
+    article = result.article
+    assert article is not None and result.diagnostics == ()
+    assert article.source.format == "markdown"
+    assert article.title == "Choir fills the customs hall"
+    assert article.standfirst == "The Velmora choir sang in the old customs hall for the first time."
+    assert article.date == dt.date(2025, 6, 1)
+    assert article.section == "culture"
+    assert article.tags == ("music", "Velmora")
+    assert article.subheadings == ("A hall brought back", "What comes next")
+    assert article.related_titles == ("Customs hall restoration finished",)
+    assert [(q.speaker, q.block) for q in article.quotes] == [("Anneli Strand", 2)]
+    assert all(isinstance(b, HtmlBlock) for b in article.blocks)
+    assert not any(b.heading == 1 for b in article.blocks)  # type: ignore[union-attr]
+
+
+def test_quote_offsets_index_block_text() -> None:
+    article = load_fixture().article
+    assert article is not None
+    quote = article.quotes[0]
+    block = article.blocks[quote.block]
+    assert isinstance(block, HtmlBlock)
+    assert block.text[quote.start : quote.end].startswith("“We waited eleven years")
+
+
+def test_raw_html_is_sanitised_unless_allowed() -> None:
+    safe = load_fixture().article
+    assert safe is not None
+    assert not any("<script" in b.html for b in safe.blocks)  # type: ignore[union-attr]
+    raw = load_fixture(ReadSettings(allow_raw_html=True)).article
+    assert raw is not None
+    assert any("<script" in b.html for b in raw.blocks)  # type: ignore[union-attr]
+
+
+def test_extensions_render() -> None:
+    parsed = parse_markdown(
+        "Some text[^n] -- with 'quotes'.\n\n[^n]: Note.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n"
+        "```\ncode <b>\n```\n\nStyled\n{: .lead }\n",
+        allow_raw_html=False,
+    )
+    html = "".join(b.html for b in parsed.blocks)
+    assert "<table>" in html and "&lt;b&gt;" in html and "&ndash;" not in html
+    assert "–" in html and "‘quotes’" in html
+    assert 'class="lead"' in html and 'class="footnote"' in html
+
+
+def test_title_from_front_matter_wins_and_first_heading_stays() -> None:
+    text = "---\ntitle: From front matter\n---\n## Body heading\n\nA paragraph.\n"
+    article = load_article("a.md", text.encode(), ReadSettings()).article
+    assert article is not None
+    assert article.title == "From front matter"
+    assert article.subheadings == ("Body heading",)
+    assert article.summary == "A paragraph."
+
+
+def test_markdown_without_title_is_empty_article() -> None:
+    result = load_article("a.md", b"Just a paragraph.\n", ReadSettings())
+    assert result.article is None and result.diagnostics[0].code == "empty-article"
+
+
+def test_deterministic() -> None:
+    data = (FIXTURES / "markdown-article.md").read_bytes()
+    first = load_article("x.md", data, ReadSettings())
+    assert load_article("x.md", data, ReadSettings()) == first
+
+
+def test_split_html_top_level_elements() -> None:
+    blocks = split_html("<p>a <em>b</em></p>\n<hr>\n<h2 id='x'>T&amp;C</h2><ul><li>one</li><li>two</li></ul>")
+    assert [b.html for b in blocks] == [
+        "<p>a <em>b</em></p>",
+        "<hr>",
+        "<h2 id='x'>T&amp;C</h2>",
+        "<ul><li>one</li><li>two</li></ul>",
+    ]
+    assert [b.text for b in blocks] == ["a b", "", "T&C", "one two"]
+    assert [b.heading for b in blocks] == [0, 0, 2, 0]
