@@ -22,7 +22,13 @@ sync_api = pytest.importorskip("playwright.sync_api")
 pytestmark = pytest.mark.skipif(
     not Path(CHROMIUM).exists(), reason="needs Chromium at /usr/bin/chromium (CI installs it)"
 )
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+# --disable-dev-shm-usage: containers often give /dev/shm only 64 MB.
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-dev-shm-usage",
+]
 TIMEOUT_MS = 10_000
 
 HARBOUR = """Harbour of Velmora reopens after storm repairs
