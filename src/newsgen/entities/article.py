@@ -1,0 +1,115 @@
+"""`annotate_article`: the mentions of one article under article-local canonical names.
+
+The article is read as one text (title, standfirst, caption, then its blocks, one per line) so
+the finder's agreement rules see the whole article; each mention is then placed back in its
+block. Within the article short forms join full names, acronyms join the name they abbreviate,
+and each name gets the kind most of its mentions have.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from bisect import bisect_right
+from collections import Counter, defaultdict
+from dataclasses import dataclass, replace
+
+from newsgen.entities.finder import find_mentions
+from newsgen.entities.names import acronym_after, join_short_forms, name_key, name_span
+from newsgen.model import Article, ArticleMention, EntityKind, HtmlBlock, Mention, Quote
+
+TITLE, STANDFIRST, CAPTION = -1, -2, -3
+_TAG = re.compile(r"<[^>]*>")
+_LINE_BREAKS = re.compile(r"[\r\n]+")
+
+
+@dataclass(frozen=True, slots=True)
+class _Segment:
+    """One block's text inside the article's combined text."""
+
+    block: int
+    offset: int
+    text: str
+    linkable: bool
+
+
+def article_segments(article: Article) -> list[_Segment]:
+    """Title, standfirst, caption and body blocks, laid out one per line."""
+    parts: list[tuple[int, str, bool]] = [(TITLE, article.title, True)]
+    if article.standfirst:
+        parts.append((STANDFIRST, article.standfirst, True))
+    if article.image and article.image.caption:
+        parts.append((CAPTION, article.image.caption, True))
+    for i, block in enumerate(article.blocks):
+        if isinstance(block, HtmlBlock):
+            parts.append((i, html.unescape(_TAG.sub(" ", block.html)), False))
+        else:
+            parts.append((i, block.text, True))
+    segments, offset = [], 0
+    for block, text, linkable in parts:
+        text = _LINE_BREAKS.sub(" ", text)  # same length unless \r\n: keep offsets honest
+        segments.append(_Segment(block, offset, text, linkable))
+        offset += len(text) + 1
+    return segments
+
+
+def _trimmed(mention: Mention) -> Mention | None:
+    """The mention cut to its name proper (`Russian President Vladimir Putin` -> the name)."""
+    start, end = name_span(mention.text, mention.kind)
+    if end <= start:
+        return None
+    text = mention.text[start:end]
+    return Mention(mention.start + start, mention.start + end, text, mention.kind)
+
+
+def local_names(mentions: list[Mention], combined: str) -> tuple[dict[str, str], dict[str, EntityKind]]:
+    """Key -> article-local canonical name, and canonical name -> kind (majority of mentions)."""
+    persons = [m.text for m in mentions if m.kind == "person"]
+    canonical = join_short_forms(persons)
+    for m in mentions:
+        canonical.setdefault(name_key(m.text), m.text)
+    for m in mentions:
+        acronym = acronym_after(combined, m.end, m.text) if m.kind != "person" else None
+        if acronym:
+            canonical[name_key(acronym)] = canonical[name_key(m.text)]
+    votes: dict[str, Counter[EntityKind]] = defaultdict(Counter)
+    for m in mentions:
+        votes[canonical[name_key(m.text)]][m.kind] += 1
+    kinds = {name: _majority(counter) for name, counter in votes.items()}
+    return canonical, kinds
+
+
+def _majority(counter: Counter[EntityKind]) -> EntityKind:
+    """The commonest kind; a known kind beats `other`, then the first seen wins."""
+    best = max(counter.values())
+    tied = [k for k, n in counter.items() if n == best]
+    return next((k for k in tied if k != "other"), tied[0])
+
+
+def annotate_article(article: Article) -> Article:
+    """The article with `mentions` filled and quote speakers set to canonical person names."""
+    segments = article_segments(article)
+    combined = "\n".join(s.text for s in segments)
+    found = [t for m in find_mentions(combined) if (t := _trimmed(m)) is not None]
+    canonical, kinds = local_names(found, combined)
+    starts = [s.offset for s in segments]
+    placed = []
+    for m in found:
+        segment = segments[bisect_right(starts, m.start) - 1]
+        name = canonical[name_key(m.text)]
+        start, end = (m.start - segment.offset, m.end - segment.offset) if segment.linkable else (-1, -1)
+        placed.append(ArticleMention(name, kinds[name], segment.block, start, end))
+    quotes = tuple(_speaker(q, canonical, kinds) for q in article.quotes)
+    return replace(article, mentions=tuple(placed), quotes=quotes)
+
+
+def _speaker(quote: Quote, canonical: dict[str, str], kinds: dict[str, EntityKind]) -> Quote:
+    """The quote with its speaker replaced by the canonical name when that is a person."""
+    if not quote.speaker:
+        return quote
+    start, end = name_span(quote.speaker, "person")
+    key = name_key(quote.speaker[start:end])
+    name = canonical.get(key) or join_short_forms([*kinds, quote.speaker[start:end]]).get(key)
+    if name and kinds.get(name) == "person" and name != quote.speaker:
+        return replace(quote, speaker=name)
+    return quote

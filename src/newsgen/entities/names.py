@@ -1,0 +1,99 @@
+"""Canonical names: what part of a mention is the name, and which short forms join a full form.
+
+Pure functions over strings; `article.py` applies them within one article and `resolve.py`
+across the archive. A name keeps the spelling it was written with; keys compare case-folded.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from newsgen.entities.lexicon import CONNECTORS, HONORIFICS, NATIONALITIES, TITLES
+
+_POSSESSIVE = re.compile(r"(?:['’][sS]|(?<=[sS])['’])$")
+_SPACES = re.compile(r"\s+")
+_WORD = re.compile(r"\S+")
+_PARENS = re.compile(r"\s*\(\s*([A-Z][A-Za-z&.]{1,9})\s*\)")
+_SKIP_INITIALS = frozenset(CONNECTORS)
+
+
+def name_key(name: str) -> str:
+    """The form names are compared in: case-folded, single spaces, no possessive."""
+    return _SPACES.sub(" ", strip_possessive(name.strip())).casefold()
+
+
+def strip_possessive(text: str) -> str:
+    """`Putin's` -> `Putin`, `Russia’s` -> `Russia`, `Reuters'` -> `Reuters`."""
+    return _POSSESSIVE.sub("", text)
+
+
+def _is_prefix_word(word: str) -> bool:
+    """A title, honorific or nationality word (or a hyphenated mix: `Russian-Israeli`)."""
+    lower = word.lower().rstrip(".")
+    if lower in HONORIFICS or lower in TITLES or lower + "." in HONORIFICS:
+        return True
+    parts = lower.split("-")
+    return all(p in NATIONALITIES or p in TITLES for p in parts)
+
+
+def person_name_span(text: str) -> tuple[int, int]:
+    """Offsets of the name proper in a person mention: leading titles, honorifics and
+    nationality words (`Russian President`, `Mr`) and a trailing possessive removed."""
+    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+    first = 0
+    while first < len(words) - 1 and _is_prefix_word(words[first][2]):
+        first += 1
+    if not words:
+        return 0, 0
+    start, end = words[first][0], words[-1][1]
+    end -= len(text[start:end]) - len(strip_possessive(text[start:end]))
+    return start, end
+
+
+def name_span(text: str, kind: str) -> tuple[int, int]:
+    """Offsets of the name proper in a mention of any kind (only persons lose leading words)."""
+    if kind == "person":
+        return person_name_span(text)
+    stripped = strip_possessive(text)
+    return 0, len(stripped)
+
+
+def short_forms(name: str) -> list[str]:
+    """Keys of the trailing word sequences a full name may be shortened to:
+    `Moussa Abu Marzouk` -> `abu marzouk`, `marzouk`."""
+    words = name_key(name).split(" ")
+    return [" ".join(words[i:]) for i in range(1, len(words)) if words[i] not in _SKIP_INITIALS]
+
+
+def join_short_forms(names: Iterable[str]) -> dict[str, str]:
+    """Key -> canonical person name among `names`: a short form joins the one longer name
+    ending with it; when two longer names end with it, it stays on its own."""
+    full: dict[str, str] = {}
+    for name in sorted(set(names), key=lambda n: (-len(n.split()), n.isupper(), n)):
+        full.setdefault(name_key(name), name)
+    owners: dict[str, set[str]] = {}
+    for key, name in full.items():
+        for short in short_forms(name):
+            owners.setdefault(short, set()).add(key)
+    final: dict[str, str] = {}
+    for key in full:  # longest first: every owner of a key is decided before the key
+        targets = {final[owner] for owner in owners.get(key, ())}
+        final[key] = targets.pop() if len(targets) == 1 else key
+    return {key: full[target] for key, target in final.items()}
+
+
+def initials(name: str) -> str:
+    """`Securities and Exchange Commission` -> `SEC` (connector words skipped)."""
+    return "".join(w[0] for w in name.split() if w.lower() not in _SKIP_INITIALS).upper()
+
+
+def acronym_after(text: str, end: int, name: str) -> str | None:
+    """The acronym defined in parentheses right after `name` (ending at `end`), if its letters
+    are the name's initials: `Securities and Exchange Commission (SEC)` -> `SEC`."""
+    match = _PARENS.match(text, end)
+    if not match:
+        return None
+    acronym = match.group(1)
+    letters = acronym.replace(".", "").replace("&", "").upper()
+    return acronym if len(letters) >= 2 and letters == initials(name) else None
