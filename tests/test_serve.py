@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from newsgen.diagnostics import Diagnostic, error
 from newsgen.serve import DevServer, serve
-from newsgen.serve.files import inject_script, normalize_base_path, resolve_request
+from newsgen.serve.files import host_allowed, inject_script, normalize_base_path, resolve_request
 from newsgen.serve.watch import is_relevant, make_plan
 
 SECRET = "TOP-SECRET-MARKER-7f3a"
@@ -111,10 +111,11 @@ def get(server: DevServer, path: str, method: str = "GET") -> tuple[int, dict[st
         conn.close()
 
 
-def raw_get(server: DevServer, target: str) -> bytes:
+def raw_get(server: DevServer, target: str, host: str = "localhost") -> bytes:
     """Send the request line exactly as written (http.client would normalise some targets)."""
     with socket.create_connection(("127.0.0.1", server.port), timeout=5) as sock:
-        sock.sendall(f"GET {target} HTTP/1.0\r\nHost: localhost\r\n\r\n".encode("latin-1"))
+        request = f"GET {target} HTTP/1.0\r\nHost: {host}\r\n\r\n"
+        sock.sendall(request.encode("latin-1"))
         chunks = []
         while chunk := sock.recv(65536):
             chunks.append(chunk)
@@ -554,3 +555,31 @@ def test_serves_over_ipv6_when_asked(tmp_path: Path) -> None:
         conn.close()
     finally:
         server.stop()
+
+
+def test_foreign_host_names_are_refused_on_loopback(site_server: DevServer) -> None:
+    response = raw_get(site_server, "/harbour/", host="attacker.example")
+    assert response.startswith(b"HTTP/1.0 403")
+    assert b"Harbour" not in response
+    assert raw_get(site_server, "/harbour/", host=f"localhost:{site_server.port}").startswith(
+        b"HTTP/1.0 200"
+    )
+
+
+@pytest.mark.parametrize(
+    ("header", "bound", "allowed"),
+    [
+        ("127.0.0.1:8000", "127.0.0.1", True),
+        ("localhost", "127.0.0.1", True),
+        ("preview.localhost:8000", "127.0.0.1", True),
+        ("[::1]:8000", "::1", True),
+        ("127.0.0.2", "127.0.0.1", True),
+        (None, "127.0.0.1", True),
+        ("evil.example:8000", "127.0.0.1", False),
+        ("evil.example", "::1", False),
+        ("192.168.1.20:8000", "127.0.0.1", False),
+        ("newsroom-laptop.lan:8000", "0.0.0.0", True),
+    ],
+)
+def test_host_allowed(header: str | None, bound: str, allowed: bool) -> None:
+    assert host_allowed(header, bound) is allowed

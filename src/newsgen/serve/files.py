@@ -6,6 +6,7 @@ filesystem path from the URL itself, so every traversal check lives here.
 
 from __future__ import annotations
 
+import ipaddress
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -147,3 +148,28 @@ def inject_script(html: bytes, tag: str) -> bytes:
         return html + encoded
     at = matches[-1].start()
     return html[:at] + encoded + html[at:]
+
+
+def host_allowed(host_header: str | None, bound_host: str) -> bool:
+    """Refuse foreign `Host` names on a loopback-only server (DNS rebinding protection).
+
+    A page on another site could otherwise point its own domain at 127.0.0.1 and read the
+    preview through the visitor's browser. A server bound to a public address accepts any name.
+    """
+    if not _is_loopback(bound_host) or not host_header:
+        return True
+    name = host_header.strip().lower()
+    if name.startswith("["):
+        name = name[1 : name.find("]")] if "]" in name else name
+    elif name.count(":") == 1:
+        name = name.partition(":")[0]
+    return name == "localhost" or name.endswith(".localhost") or _is_loopback(name)
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False

@@ -18,6 +18,7 @@ from pathlib import Path
 from newsgen.serve.files import (
     Resolution,
     content_type,
+    host_allowed,
     inject_script,
     not_found_page,
     resolve_request,
@@ -79,6 +80,10 @@ class DevRequestHandler(BaseHTTPRequestHandler):
         """Quiet: the terminal is for build results, not for every request."""
 
     def _respond(self, send_body: bool) -> None:
+        if not host_allowed(self.headers.get("Host"), str(self.server.server_address[0])):
+            body = b"Forbidden: open the preview through 127.0.0.1 or localhost\n"
+            self._send_bytes(body, "text/plain; charset=utf-8", HTTPStatus.FORBIDDEN, send_body)
+            return
         if self.path.split("?", 1)[0].startswith(RESERVED):
             self._reserved(self.path.split("?", 1)[0][len(RESERVED) :], send_body)
             return

@@ -138,6 +138,7 @@ class DevServer:
                 return
             if not self._drain_burst(batch):
                 return
+            print(f"changed: {self._describe(batch)}; rebuilding", file=self._out)
             status = self.rebuild()
             if status.ok:
                 print(f"rebuilt ({status.epoch}); pages will reload", file=self._out)
@@ -152,6 +153,11 @@ class DevServer:
             if more is None:
                 return False
             batch |= more
+
+    def _describe(self, paths: set[Path]) -> str:
+        names = sorted(_relative(p, self.site_dir) for p in paths)
+        more = f" and {len(names) - 3} more" if len(names) > 3 else ""
+        return ", ".join(names[:3]) + more
 
     def _spawn(self, name: str, target: Callable[[], None]) -> None:
         thread = threading.Thread(target=target, name=f"newsgen-{name}", daemon=True)
@@ -179,6 +185,10 @@ class DevServer:
         cfg = self._config()
         sources = (cfg.content_dir, cfg.templates_dir, cfg.static_dir)
         return make_plan(self.site_dir, sources, self.output_dir)
+
+
+def _relative(path: Path, site_dir: Path) -> str:
+    return path.relative_to(site_dir).as_posix() if path.is_relative_to(site_dir) else str(path)
 
 
 def _under(site_dir: Path, path: str | Path) -> Path:
