@@ -1,0 +1,219 @@
+"""Archive-wide entities: one per real-world name, decided from every article and the curation.
+
+Linear in the number of mentions: names are grouped by key in dicts built once. Within the
+archive a name's kind is the one most articles give it; a person's short form (`Hewitt`, from
+`Mr Hewitt`) joins the one full name ending with it, if there is only one; `entities.yaml`
+aliases, ignores and kinds win over all of that.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from slugify import slugify
+
+from newsgen.entities.curation import CuratedEntity, Curation
+from newsgen.entities.names import join_short_forms, name_key, person_name_span
+from newsgen.model import ENTITY_KINDS, Article, Entity, EntityKind, EntityResolution
+
+_KIND_ORDER = {kind: i for i, kind in enumerate(ENTITY_KINDS)}
+
+
+@dataclass(slots=True)
+class _NameStats:
+    """What the archive says about one name key."""
+
+    kinds: Counter[EntityKind] = field(default_factory=Counter)  # one vote per article
+    spellings: Counter[str] = field(default_factory=Counter)
+    mentions: int = 0
+
+
+def _person_key(name: str) -> str:
+    start, end = person_name_span(name)
+    return name_key(name[start:end] or name)
+
+
+def _local_names(article: Article) -> dict[str, tuple[EntityKind, int]]:
+    """Article-local name -> (its kind in the article, mention count)."""
+    counts: Counter[str] = Counter()
+    kinds: dict[str, Counter[EntityKind]] = defaultdict(Counter)
+    for mention in article.mentions:
+        counts[mention.name] += 1
+        kinds[mention.name][mention.kind] += 1
+    return {name: (_majority(kinds[name]), n) for name, n in counts.items()}
+
+
+def _majority(votes: Counter[EntityKind]) -> EntityKind:
+    """The commonest kind; ties go to a known kind, then to the order of ENTITY_KINDS."""
+    return min(votes, key=lambda k: (-votes[k], k == "other", _KIND_ORDER[k]))
+
+
+def _gather(articles: Sequence[Article]) -> tuple[dict[str, _NameStats], list[dict[str, str]]]:
+    """Stats per name key, and per article: local name -> key."""
+    stats: dict[str, _NameStats] = defaultdict(_NameStats)
+    keys_per_article: list[dict[str, str]] = []
+    for article in articles:
+        keys: dict[str, str] = {}
+        for name, (kind, count) in _local_names(article).items():
+            key = _person_key(name) if kind == "person" else name_key(name)
+            keys[name] = key
+            entry = stats[key]
+            entry.kinds[kind] += 1
+            entry.spellings[name] += 1
+            entry.mentions += count
+        keys_per_article.append(keys)
+    return stats, keys_per_article
+
+
+def _curated_targets(curation: Curation) -> dict[str, CuratedEntity]:
+    """Name and alias keys -> the curated entry they belong to."""
+    targets: dict[str, CuratedEntity] = {}
+    for entry in curation.entities:
+        for alias in (entry.name, *entry.aliases):
+            targets.setdefault(name_key(alias), entry)
+    return targets
+
+
+def _targets(stats: dict[str, _NameStats], curated: dict[str, CuratedEntity]) -> dict[str, str]:
+    """Name key -> the key of the entity it belongs to."""
+    target = {key: name_key(curated[key].name) if key in curated else key for key in stats}
+    persons = [
+        _spelling(stats[key]) for key in stats
+        if target[key] == key and _majority(stats[key].kinds) == "person"
+    ]
+    persons += [e.name for e in {id(e): e for e in curated.values()}.values() if e.kind == "person"]
+    joined = join_short_forms(persons)
+    for key in stats:
+        if target[key] == key and key in joined:
+            target[key] = name_key(joined[key])
+    return target
+
+
+def _spelling(stats: _NameStats) -> str:
+    """The spelling most articles use (then the one not in capitals, then alphabetical)."""
+    return min(stats.spellings, key=lambda s: (-stats.spellings[s], s.isupper(), s))
+
+
+@dataclass(slots=True)
+class _Group:
+    """The name keys that make one entity, and what they add up to."""
+
+    keys: list[str] = field(default_factory=list)
+    kinds: Counter[EntityKind] = field(default_factory=Counter)
+    spellings: Counter[str] = field(default_factory=Counter)
+    own_spellings: Counter[str] = field(default_factory=Counter)  # of the full name itself
+    articles: int = 0
+    mentions: int = 0
+
+
+def resolve_entities(
+    articles: Sequence[Article], curation: Curation = Curation(), cfg: object = None
+) -> EntityResolution:
+    """One entity per real-world name across `articles`, sorted by name; all of them, however
+    few articles they are in (the site applies `curation.min_articles`). `cfg` is unused."""
+    stats, keys_per_article = _gather(articles)
+    curated = _curated_targets(curation)
+    target = _targets(stats, curated)
+    ignored = {name_key(name) for name in curation.ignore}
+    groups: dict[str, _Group] = defaultdict(_Group)
+    for key, entry in stats.items():
+        if key in ignored or target[key] in ignored:
+            continue
+        group = groups[target[key]]
+        group.keys.append(key)
+        group.kinds.update(entry.kinds)
+        group.spellings.update(entry.spellings)
+        if key == target[key]:
+            group.own_spellings.update(entry.spellings)
+        group.mentions += entry.mentions
+    for keys in keys_per_article:
+        for group_key in {target[k] for k in keys.values()}:
+            if group_key in groups:
+                groups[group_key].articles += 1
+    by_curated_key = {name_key(e.name): e for e in curation.entities}
+    entities, id_of = _entities(groups, by_curated_key)
+    per_article = tuple(
+        {name: id_of[target[key]] for name, key in keys.items() if target[key] in id_of}
+        for keys in keys_per_article
+    )
+    per_article = tuple(
+        _with_speakers(article, names, stats, target, id_of)
+        for article, names in zip(articles, per_article)
+    )
+    return EntityResolution(entities, per_article)
+
+
+def _entities(
+    groups: dict[str, _Group], curated: dict[str, CuratedEntity]
+) -> tuple[tuple[Entity, ...], dict[str, int]]:
+    """Entities sorted by name (then kind), with slugs unique within their kind."""
+    rows = []
+    for key, group in groups.items():
+        entry = curated.get(key)
+        name = entry.name if entry else _spelling(
+            _NameStats(spellings=group.own_spellings or group.spellings)
+        )
+        kind = entry.kind if entry and entry.kind else _majority(group.kinds)
+        aliases = {s for s in group.spellings if s != name} | set(entry.aliases if entry else ())
+        description = entry.description if entry else ""
+        rows.append((name.casefold(), kind, name, key, tuple(sorted(aliases)), description, group))
+    rows.sort(key=lambda row: row[:3])
+    used: dict[EntityKind, set[str]] = defaultdict(set)
+    entities, id_of = [], {}
+    for i, (_, kind, name, key, aliases, description, group) in enumerate(rows):
+        slug = _unique_slug(name, used[kind])
+        entities.append(
+            Entity(i, name, kind, slug, aliases, description, group.articles, group.mentions)
+        )
+        id_of[key] = i
+    return tuple(entities), id_of
+
+
+def _unique_slug(name: str, used: set[str]) -> str:
+    base = slugify(name) or "entity"
+    slug, n = base, 1
+    while slug in used:
+        n += 1
+        slug = f"{base}-{n}"
+    used.add(slug)
+    return slug
+
+
+def _with_speakers(
+    article: Article,
+    names: dict[str, int],
+    stats: dict[str, _NameStats],
+    target: dict[str, str],
+    id_of: dict[str, int],
+) -> dict[str, int]:
+    """Add the article's quote speakers that name an entity of the archive."""
+    for quote in article.quotes:
+        speaker = quote.speaker
+        if speaker and speaker not in names:
+            key = _person_key(speaker)
+            group_key = target.get(key, key) if key in stats else None
+            if group_key in id_of:
+                names[speaker] = id_of[group_key]
+    return names
+
+
+def entity_report(
+    resolution: EntityResolution,
+    kind: EntityKind | None = None,
+    min_articles: int = 1,
+    unresolved: bool = False,
+) -> list[dict[str, object]]:
+    """Rows for `newsgen entities`: name, kind, articles, aliases; most-cited first.
+
+    `unresolved` keeps only names whose kind could not be decided (kind `other`)."""
+    rows = [
+        {"name": e.name, "kind": e.kind, "articles": e.article_count, "aliases": list(e.aliases)}
+        for e in resolution.entities
+        if (kind is None or e.kind == kind)
+        and e.article_count >= min_articles
+        and (not unresolved or e.kind == "other")
+    ]
+    rows.sort(key=lambda row: (-row["articles"], row["name"]))  # type: ignore[operator]
+    return rows
