@@ -15,8 +15,10 @@ import os
 import random
 import shutil
 import sys
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TypeVar
 
 if __package__ in (None, ""):  # run as a script: make `benchmarks` importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -29,6 +31,7 @@ from benchmarks._world import World, make_world
 __all__ = ["Archive", "generate", "plan_archive", "render_markdown", "render_text"]
 
 PARALLEL_FROM = 2000  # below this many articles, one process is faster than a pool
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,19 +43,24 @@ class Archive:
     markdown: bool
 
 
-def plan_archive(count: int, seed: int, world: World) -> list[Plan]:
+def plan_archive(count: int, seed: int, world: World, jobs: int = 1) -> list[Plan]:
     """Every article's plan, with archive-unique slugs and `Read more` targets decided."""
+    global _JOB
+    _JOB = _Job(seed, world)
+    try:
+        drafts = [plan for chunk in _map_ranges(_plan_range, count, jobs) for plan in chunk]
+    finally:
+        _JOB = None
     links = random.Random(f"links:{seed}")
     seen: set[str] = set()
     plans = []
-    for index in range(count):
-        plan = plan_article(index, seed, world)
+    for plan in drafts:
         slug, suffix = plan.slug, 2
         while slug in seen:
             slug, suffix = f"{plan.slug}-{suffix}", suffix + 1
         seen.add(slug)
-        target = links.randrange(count) if links.random() < 0.25 else index
-        plans.append(replace(plan, slug=slug, read_more=None if target == index else target))
+        target = links.randrange(count) if links.random() < 0.25 else plan.index
+        plans.append(replace(plan, slug=slug, read_more=None if target == plan.index else target))
     return plans
 
 
@@ -119,30 +127,45 @@ def render_markdown(plan: Plan, doc: Doc, read_more: Plan | None) -> str:
     return "\n".join(front) + "\n\n".join(body) + "\n"
 
 
-# Worker state, set before forking so that plans and names are shared, not pickled per task.
-_JOB: tuple[Path, int, World, list[Plan], bool] | None = None
+@dataclass(frozen=True, slots=True)
+class _Job:
+    """What worker processes need; set before forking, so it is shared rather than pickled."""
+
+    seed: int
+    world: World
+    plans: list[Plan] | None = None
+    content: Path | None = None
+    markdown: bool = False
+
+
+_JOB: _Job | None = None
+
+
+def _plan_range(bounds: tuple[int, int]) -> list[Plan]:
+    assert _JOB is not None
+    return [plan_article(index, _JOB.seed, _JOB.world) for index in range(*bounds)]
 
 
 def _write_range(bounds: tuple[int, int]) -> int:
-    assert _JOB is not None
-    content, seed, world, plans, markdown = _JOB
-    render, path_of = (render_markdown, markdown_path) if markdown else (render_text, text_path)
+    assert _JOB is not None and _JOB.plans is not None and _JOB.content is not None
+    plans, content = _JOB.plans, _JOB.content
+    render, path_of = (render_markdown, markdown_path) if _JOB.markdown else (render_text, text_path)
     for plan in plans[bounds[0]:bounds[1]]:
         target = plans[plan.read_more] if plan.read_more is not None else None
-        doc = write_article(plan, seed, world, target.title if target else None)
+        doc = write_article(plan, _JOB.seed, _JOB.world, target.title if target else None)
         (content / path_of(plan)).write_bytes(render(plan, doc, target).encode("utf-8"))
     return bounds[1] - bounds[0]
 
 
-def _write_all(count: int, jobs: int) -> None:
+def _map_ranges(work: Callable[[tuple[int, int]], T], count: int, jobs: int) -> Iterator[T]:
+    """`work` over consecutive index ranges covering `count`, in order, forked when worth it."""
     if jobs <= 1 or count < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
-        _write_range((0, count))
+        yield work((0, count))
         return
     step = max(count // (jobs * 8), 1)
     chunks = [(start, min(start + step, count)) for start in range(0, count, step)]
     with multiprocessing.get_context("fork").Pool(jobs) as pool:
-        for _ in pool.imap_unordered(_write_range, chunks):
-            pass
+        yield from pool.imap(work, chunks)
 
 
 def generate(out_dir: Path, count: int, seed: int = 1, markdown: bool = False,
@@ -152,8 +175,9 @@ def generate(out_dir: Path, count: int, seed: int = 1, markdown: bool = False,
     content = out_dir / "content"
     if content.exists():
         raise FileExistsError(f"{content} already exists; remove it or pass --force")
+    jobs = jobs or os.cpu_count() or 1
     world = make_world(seed)
-    plans = plan_archive(count, seed, world)
+    plans = plan_archive(count, seed, world, jobs)
     for folder in {text_path(plan).rpartition("/")[0] for plan in plans} | set(v.SECTIONS):
         (content / folder).mkdir(parents=True, exist_ok=True)
     title = f"Synthetic archive: {count} articles, seed {seed}"
@@ -161,9 +185,10 @@ def generate(out_dir: Path, count: int, seed: int = 1, markdown: bool = False,
         write_hugo_site(out_dir, title, v.SECTIONS)
     else:
         (out_dir / "newsgen.yaml").write_text(f"title: {json.dumps(title)}\n", encoding="utf-8")
-    _JOB = (content, seed, world, plans, markdown)
+    _JOB = _Job(seed, world, plans, content, markdown)
     try:
-        _write_all(count, jobs or os.cpu_count() or 1)
+        for _written in _map_ranges(_write_range, count, jobs):
+            pass
     finally:
         _JOB = None
     return Archive(out_dir, tuple(plans), markdown)
