@@ -122,7 +122,8 @@ def copy_to_tmpfs(site: Path, label: str) -> Path:
     """A copy of `site` under /dev/shm, for measuring without disk I/O."""
     target = Path("/dev/shm") / f"newsgen-bench-{os.getpid()}" / label
     shutil.rmtree(target, ignore_errors=True)
-    shutil.copytree(site, target, ignore=shutil.ignore_patterns(".newsgen-cache", "build", "public"))
+    skipped = shutil.ignore_patterns(".newsgen-cache", "build", "public")
+    shutil.copytree(site, target, ignore=skipped)
     return target
 
 

@@ -62,7 +62,8 @@ LIST = """{{ define "main" }}
 {{ end }}
 """
 
-NAV = """<nav>{{ range site.Sections }}<a href="{{ .RelPermalink }}">{{ .Title }}</a> {{ end }}</nav>
+NAV = """<nav>{{ range site.Sections }}<a href="{{ .RelPermalink }}">{{ .Title }}</a> {{ end }}\
+</nav>
 """
 
 TAXONOMY = """{{ define "main" }}

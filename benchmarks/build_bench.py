@@ -1,4 +1,4 @@
-"""Times `newsgen build` on synthetic archives: cold, no change, one article edited, one template edited.
+"""Times `newsgen build` on synthetic archives: cold, no change, one article or template edited.
 
     python benchmarks/build_bench.py [--sizes 2000,20000,100000] [--runs 3] [--tmpfs] [-j N]
 

@@ -149,7 +149,8 @@ def _plan_range(bounds: tuple[int, int]) -> list[Plan]:
 def _write_range(bounds: tuple[int, int]) -> int:
     assert _JOB is not None and _JOB.plans is not None and _JOB.content is not None
     plans, content = _JOB.plans, _JOB.content
-    render, path_of = (render_markdown, markdown_path) if _JOB.markdown else (render_text, text_path)
+    markdown = _JOB.markdown
+    render, path_of = (render_markdown, markdown_path) if markdown else (render_text, text_path)
     for plan in plans[bounds[0]:bounds[1]]:
         target = plans[plan.read_more] if plan.read_more is not None else None
         doc = write_article(plan, _JOB.seed, _JOB.world, target.title if target else None)

@@ -28,7 +28,7 @@ PATH_DATE = re.compile(r"^20\d\d-\d\d-\d\d-")
 
 
 def tree(root: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+    return {str(p.relative_to(root)): p.read_bytes() for p in root.rglob("*") if p.is_file()}
 
 
 def split_text_article(text: str) -> tuple[dict, list[str]]:
@@ -133,7 +133,8 @@ def test_markdown_front_matter_lists_entities_found_in_text(markdown_archive: ge
     for path in files:
         _, head, body = path.read_text("utf-8").split("---\n", 2)
         front = yaml.safe_load(head)
-        assert {"title", "date", "section", "tags", "people", "organizations", "places"} <= set(front)
+        keys = {"title", "date", "section", "tags", "people", "organizations", "places"}
+        assert keys <= set(front)
         assert path.parent.name == front["section"]
         text = front["caption"] + " " + front["description"] + " " + body
         for name in front["people"] + front["organizations"] + front["places"]:
