@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from newsgen.entities.features import RUN, TOKEN, lower_vocabulary, run_features
-from newsgen.entities.lexicon import JUNK_PHRASES, NATIONALITIES, NEVER_NAMES, ORG_CUES
+from newsgen.entities.features import RUN, TOKEN, lower_vocabulary, run_features, starts_sentence
+from newsgen.entities.lexicon import JUNK_PHRASES, NATIONALITIES, NEVER_NAMES, ORG_CUES, PLACE_CUES
 from newsgen.entities.tagger import Model, load_model, tag_run
 from newsgen.model import EntityKind, Mention
 
@@ -43,7 +43,8 @@ def find_mentions(text: str, model: Model | None = None) -> list[Mention]:
         if len(tags) == 1 and tags[0] == "O":
             untagged.append(tokens[0])
             continue
-        for first, end, kind in _repair(tokens, _spans(tags), tags, model.gazetteer):
+        initial = starts_sentence(text, tokens[0][0])
+        for first, end, kind in _repair(tokens, _spans(tags), tags, model.gazetteer, initial):
             start, stop = tokens[first][0], tokens[end - 1][1]
             found.append(Mention(start, stop, text[start:stop], KINDS[kind]))
     return _agree([m for m in found if not _is_junk(m)], untagged)
@@ -63,12 +64,23 @@ def _spans(tags: list[str]) -> list[Span]:
 
 
 def _repair(
-    tokens: list[Token], spans: list[Span], tags: list[str], gazetteer: dict[str, str]
+    tokens: list[Token],
+    spans: list[Span],
+    tags: list[str],
+    gazetteer: dict[str, str],
+    initial: bool,
 ) -> list[Span]:
-    """Fix what a left-to-right tagger gets wrong at name edges: a leading `The`, the head of
-    `Ministry of X` left outside, a first name and a surname split in two or cut short."""
+    """Fix what a left-to-right tagger gets wrong at name edges: a leading `The` or a
+    sentence-opening verb (`Meeting Velikov`), the head of `Ministry of X` left outside, a first
+    name and a surname split in two or cut short, a `... Valley` called an organization."""
     fixed: list[Span] = []
     for first, end, kind in spans:
+        opener = tokens[first][2]
+        if first == 0 and initial and end > 1 and opener.endswith(("ing", "ed")) and len(opener) > 5:
+            first += 1
+        last = tokens[end - 1][2].lower()
+        if kind != "LOC" and last in PLACE_CUES and last not in ORG_CUES:
+            kind = "LOC"
         if kind == "PER" and end < len(tokens) and tags[end] == "O" and tokens[end][2][0].isupper():
             end += 1
         words = [w.lower() for _, _, w in tokens[first:end]]

@@ -79,6 +79,6 @@ ORG_CUES = frozenset(
     motors holdings industries network news times post journal press exchange fund""".split()
 )
 PLACE_CUES = frozenset(
-    """strip bank river island islands mountains mountain valley city county province
-    state republic kingdom street square sea ocean bay gulf lake desert region""".split()
+    """strip river island islands mountains valley province sea ocean bay gulf lake desert
+    region peninsula heights coast""".split()
 )
