@@ -540,22 +540,24 @@ def inspect_file(path: Path, stages: Stages | None = None) -> dict[str, Any]:
     article, diagnostics = _parse(rel, data, read_settings(config), stages, config.content_dir)
     if article is None:
         return {"path": rel, "article": None, "warnings": [d.format() for d in diagnostics]}
-    index, indexed = _index_with_archive(article, site if inside else None, config, stages)
+    index, indexed = _index_with_archive(article, site if inside else None, path.parent, config,
+                                         stages)  # fmt: skip
     return article_json(article, _href(config, indexed.dir), _entity_counts(index, indexed),
                         list(diagnostics), _read_more_urls(config, index, indexed))  # fmt: skip
 
 
 def _index_with_archive(
-    article: Article, site: Path | None, config: SiteConfig, stages: Stages
+    article: Article, site: Path | None, article_dir: Path, config: SiteConfig, stages: Stages
 ) -> tuple[Any, Any]:
-    """The site index with `article` among the archive's articles, and its entry there."""
+    """The site index with `article` among the archive's articles, and its entry there
+    (a lone file uses an `entities.yaml` beside it, if any)."""
     articles = [article]
     if site is not None:
         loaded = load_site(site, BuildOptions(drafts=True, quiet=True), stages)
         if loaded.resolution is not None:
             others = [a for a in loaded.articles if a.source.path != article.source.path]
             articles = sorted([*others, article], key=lambda a: a.source.path)
-    curation, _ = stages.load_curation(site) if site is not None else (None, [])
+    curation, _ = stages.load_curation(site if site is not None else article_dir)
     resolution = stages.resolve_entities(articles, curation, config)
     index, _ = stages.build_index(articles, resolution, config)
     indexed = next(a for a in index.articles if a.article.source.path == article.source.path)

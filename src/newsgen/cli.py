@@ -241,8 +241,8 @@ def run_entities(args: argparse.Namespace) -> int:
             print(problem.format(), file=sys.stderr)
     if site.resolution is None:
         return 1
-    report = entity_report(site.articles, site.resolution, kind=args.kind,
-                           min_articles=args.min_articles, unresolved=args.unresolved)  # fmt: skip
+    report = entity_report(site.resolution, kind=args.kind, min_articles=args.min_articles,
+                           unresolved=args.unresolved)  # fmt: skip
     print(json.dumps(report, ensure_ascii=False, indent=2) if args.json else _table(report))
     return 0
 
@@ -276,6 +276,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("newsgen: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # `newsgen entities | head`: the reader left, which is fine
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 if __name__ == "__main__":
