@@ -8,6 +8,7 @@ the output folder whatever an article or `newsgen.yaml` says.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from urllib.parse import quote, urlsplit
 
@@ -29,7 +30,13 @@ def safe_segment(segment: str) -> str:
     """One path segment as a slug; `..`, `.` and anything unsafe become a slug or nothing."""
     if _SAFE_SEGMENT.fullmatch(segment) and ".." not in segment:
         return segment
-    return slugify(segment)
+    return _slugify(segment)
+
+
+@functools.lru_cache(maxsize=4096)
+def _slugify(value: str) -> str:
+    """`slugify`, remembered: the same years, sections and tags come back on every page."""
+    return str(slugify(value))
 
 
 def clean_path(path: str, is_dir: bool = True) -> str:
@@ -59,7 +66,7 @@ class UrlScheme:
 
     def _fill(self, pattern: str, **values: str) -> str:
         def replace(match: re.Match[str]) -> str:
-            return slugify(values.get(match.group(1), "")) or "x"
+            return safe_segment(values.get(match.group(1), "")) or "x"
 
         return clean_path(_PLACEHOLDER.sub(replace, pattern))
 
@@ -91,7 +98,7 @@ class UrlScheme:
 
     def entity_letter_dir(self, kind: str, letter: str) -> str:
         """Letter pages of a large entity index: `people/by-letter-a/`."""
-        return clean_path(self.entity_index_dir(kind) + "by-letter-" + slugify(letter))
+        return clean_path(self.entity_index_dir(kind) + "by-letter-" + _slugify(letter))
 
     def year_dir(self, year: int) -> str:
         return self._fill(self._urls.year, yyyy=f"{year:04d}")

@@ -7,12 +7,15 @@ article is bounded however common a tag is: linear in the archive, fine at a mil
 
 from __future__ import annotations
 
+import heapq
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Hashable, Sequence
 
-WINDOW = 60
 WEIGHTS = {"tag": 3, "entity": 2, "section": 1}
+# How many neighbours in date each side a key's posting contributes: a shared section alone
+# says little, so it only fills in from the closest few.
+WINDOWS = {"tag": 15, "entity": 15, "section": 5}
 
 
 def postings(keys_by_article: Sequence[Sequence[Hashable]], rank: Sequence[int]) -> dict[Hashable, list[int]]:
@@ -26,11 +29,11 @@ def postings(keys_by_article: Sequence[Sequence[Hashable]], rank: Sequence[int])
     return table
 
 
-def _window(ranks: list[int], own: int) -> list[int]:
-    if len(ranks) <= 2 * WINDOW:
+def _window(ranks: list[int], own: int, width: int) -> list[int]:
+    if len(ranks) <= 2 * width + 1:
         return ranks
     at = bisect_left(ranks, own)
-    return ranks[max(0, at - WINDOW) : at + WINDOW + 1]
+    return ranks[max(0, at - width) : at + width + 1]
 
 
 def related_ids(
@@ -51,9 +54,9 @@ def related_ids(
         scores: Counter[int] = Counter()
         for key in keys:
             weight = WEIGHTS[key[0]]
-            for r in _window(table[key], own):
-                if r != own:
-                    scores[r] += weight
-        best = sorted(scores.items(), key=lambda item: (-item[1], abs(item[0] - own), item[0]))
-        result.append(tuple(order[r] for r, _ in best[:count]))
+            for r in _window(table[key], own, WINDOWS[key[0]]):
+                scores[r] += weight
+        scores.pop(own, None)
+        best = heapq.nsmallest(count, [(-s, abs(r - own), r) for r, s in scores.items()])
+        result.append(tuple(order[r] for _, _, r in best))
     return result

@@ -28,15 +28,15 @@ def unique_dirs(
     found: list[Diagnostic] = []
     for article in articles:
         wanted = base_slug(article)
-        slug, path = wanted, urls.article_dir(article.date, wanted)
+        first_path = urls.article_dir(article.date, wanted)
+        slug, path = wanted, first_path
         n = 1
         while path in owner:
             n += 1
             slug = f"{wanted}-{n}"
             path = urls.article_dir(article.date, slug)
-        first = owner.get(urls.article_dir(article.date, wanted))
         if n > 1:
-            found.append(_collision(article, wanted, slug, first))
+            found.append(_collision(article, wanted, slug, owner.get(first_path)))
         owner[path] = article.source.path
         slugs.append(slug)
         dirs.append(path)

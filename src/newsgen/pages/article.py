@@ -8,7 +8,7 @@ from collections import defaultdict
 
 from newsgen.index.model import IndexedArticle
 from newsgen.model import Article, HtmlBlock, Image, Subheading
-from newsgen.pages.common import KIND_LABELS, Page, Plan, digest
+from newsgen.pages.common import KIND_LABELS, Page, Plan
 from newsgen.pages.context import (
     ArticlePage,
     BodyBlock,
@@ -103,7 +103,7 @@ def json_ld(item: IndexedArticle, page: ArticlePage, plan: Plan) -> str:
             image["url"] = page.image.src
         data["image"] = image
     data["mentions"] = _mentions(item, plan)
-    text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False)
+    text = json.dumps(data, ensure_ascii=False)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
@@ -149,6 +149,6 @@ def article_page(item: IndexedArticle, plan: Plan) -> Page:
         reading_minutes=a.reading_minutes,
         json_ld="",
     )
-    fingerprint = digest(a.source.sha256, a.source.path, page)
+    fingerprint = plan.digest(a.source.sha256, a.source.path, page)
     page = dataclasses.replace(page, body=body_blocks(a, names, plan), json_ld=json_ld(item, page, plan))
     return plan.html_page(item.dir, "article.html", page, fingerprint)

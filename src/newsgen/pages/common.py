@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 from collections.abc import Sequence
@@ -31,9 +32,36 @@ class Page:
     fingerprint: str
 
 
+def _hex(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+
+
+def _encode(value: object, shared: dict[int, tuple[object, str]]) -> str:
+    """A deterministic text form of a context value; nested dataclasses reduce to digests.
+
+    Refs that many pages share (article refs, the site frame) are encoded once into `shared`:
+    object id → (the object, kept alive so the id stays its own; its digest).
+    """
+    if isinstance(value, tuple):
+        return "(" + ",".join(_encode(v, shared) for v in value) + ")"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    names = getattr(type(value), "__dataclass_fields__", None)
+    if names is None:
+        return repr(value)
+    is_shared = isinstance(value, (ArticleRef, SiteInfo))
+    if is_shared and id(value) in shared:
+        return shared[id(value)][1]
+    fields = ",".join(_encode(getattr(value, n), shared) for n in names)
+    text = _hex(f"{type(value).__name__}({fields})")
+    if is_shared:
+        shared[id(value)] = (value, text)
+    return text
+
+
 def digest(*parts: object) -> str:
-    """A short hex digest of small, deterministic reprs (refs and hashes, never whole articles)."""
-    return hashlib.blake2b(repr(parts).encode("utf-8"), digest_size=16).hexdigest()
+    """A short hex digest of small values (refs and hashes, never whole articles)."""
+    return _hex(_encode(parts, {}))
 
 
 def date_label(date: dt.date | None) -> str:
@@ -51,6 +79,11 @@ class Plan:
     site: SiteInfo
     entity_links: dict[int, Link]
     tags_by_slug: dict[str, Tag]
+    shared_digests: dict[int, tuple[object, str]] = dataclasses.field(default_factory=dict)
+
+    def digest(self, *parts: object) -> str:
+        """`digest`, with the plan's shared refs encoded once."""
+        return _hex(_encode(parts, self.shared_digests))
 
     def html_page(self, dir_path: str, template: str, context: Any, fingerprint: str) -> Page:
         return Page(self.urls.output_file(dir_path), template, context, fingerprint)

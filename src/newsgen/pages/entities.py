@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from newsgen.index.model import EntityPageData
-from newsgen.pages.common import KIND_LABELS, Page, Plan, chunks, digest, pagination
+from newsgen.pages.common import KIND_LABELS, Page, Plan, chunks, pagination
 from newsgen.pages.context import (
     CountLink,
     EntityIndexPage,
@@ -60,7 +60,7 @@ def entity_index_pages(plan: Plan, kind: str) -> Iterator[Page]:
         plan.site, label, plan.urls.absolute(index_dir), kind,
         tuple(link for _, link in top[:MOST_MENTIONED]), shown, None,
     )
-    yield plan.html_page(index_dir, "entity_index.html", context, digest(context))
+    yield plan.html_page(index_dir, "entity_index.html", context, plan.digest(context))
     if not split:
         return
     back = Link(f"All {label.lower()}", plan.urls.href(index_dir))
@@ -70,7 +70,7 @@ def entity_index_pages(plan: Plan, kind: str) -> Iterator[Page]:
             plan.site, f"{label}: {group.letter}", plan.urls.absolute(letter_dir), kind,
             (), (group,), back,
         )
-        yield plan.html_page(letter_dir, "entity_index.html", context, digest(context))
+        yield plan.html_page(letter_dir, "entity_index.html", context, plan.digest(context))
 
 
 def entity_pages(plan: Plan, data: EntityPageData) -> Iterator[Page]:
@@ -107,4 +107,4 @@ def entity_pages(plan: Plan, data: EntityPageData) -> Iterator[Page]:
             quotes=quotes,
             pagination=pagination(plan.urls, data.dir, number, len(pages)),
         )
-        yield plan.html_page(page_dir, "entity.html", context, digest(context))
+        yield plan.html_page(page_dir, "entity.html", context, plan.digest(context))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from newsgen.pages.common import MONTHS, Page, Plan, chunks, digest, pagination
+from newsgen.pages.common import MONTHS, Page, Plan, chunks, pagination
 from newsgen.pages.context import CountLink, ListPage, TagsIndexPage, YearPage
 
 
@@ -31,7 +31,7 @@ def list_pages(
             pagination=pagination(plan.urls, list_dir, number, len(pages)),
             feed_href=feed_href,
         )
-        yield plan.html_page(page_dir, "list.html", context, digest(context))
+        yield plan.html_page(page_dir, "list.html", context, plan.digest(context))
 
 
 def home_pages(plan: Plan) -> Iterator[Page]:
@@ -53,7 +53,7 @@ def tag_pages(plan: Plan) -> Iterator[Page]:
     )
     index_dir = plan.urls.tags_index_dir()
     context = TagsIndexPage(plan.site, "Tags", plan.urls.absolute(index_dir), tags)
-    yield plan.html_page(index_dir, "tags.html", context, digest(context))
+    yield plan.html_page(index_dir, "tags.html", context, plan.digest(context))
     for tag in plan.index.tags:
         yield from list_pages(plan, tag.dir, tag.article_ids, f"Tag: {tag.name}")
 
@@ -65,7 +65,7 @@ def archive_pages(plan: Plan) -> Iterator[Page]:
             for m in year.months
         )
         context = YearPage(plan.site, f"{year.year}", plan.urls.absolute(year.dir), months)
-        yield plan.html_page(year.dir, "year.html", context, digest(context))
+        yield plan.html_page(year.dir, "year.html", context, plan.digest(context))
         for month in year.months:
             heading = f"{MONTHS[month.month - 1]} {month.year}"
             yield from list_pages(plan, month.dir, month.article_ids, heading)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from newsgen.pages.common import Page, Plan, digest
+from newsgen.pages.common import Page, Plan
 from newsgen.pages.context import (
     FeedEntry,
     FeedPage,
@@ -22,8 +22,8 @@ SITEMAP_LIMIT = 50_000
 SHARD_SIZE = 2_000
 
 
-def _page(path: str, template: str, context: object) -> Page:
-    return Page(path, template, context, digest(context))
+def _page(plan: Plan, path: str, template: str, context: object) -> Page:
+    return Page(path, template, context, plan.digest(context))
 
 
 def feed_path(list_dir: str) -> str:
@@ -56,24 +56,24 @@ def feed_page(plan: Plan, list_dir: str, title: str, ids: Sequence[int]) -> Page
         author=plan.config.title,
         entries=entries,
     )
-    return _page(path, "feed.xml", context)
+    return _page(plan, path, "feed.xml", context)
 
 
 def sitemap_pages(plan: Plan, urls: Sequence[SitemapUrl]) -> Iterator[Page]:
     """`sitemap.xml`, or a sitemap index over `sitemap-<n>.xml` parts above 50,000 URLs."""
     if len(urls) <= SITEMAP_LIMIT:
-        yield _page("sitemap.xml", "sitemap.xml", SitemapPage(tuple(urls)))
+        yield _page(plan, "sitemap.xml", "sitemap.xml", SitemapPage(tuple(urls)))
         return
     parts = []
     for n, start in enumerate(range(0, len(urls), SITEMAP_LIMIT), start=1):
         path = f"sitemap-{n}.xml"
         parts.append(plan.urls.absolute(path))
-        yield _page(path, "sitemap.xml", SitemapPage(tuple(urls[start : start + SITEMAP_LIMIT])))
-    yield _page("sitemap.xml", "sitemap_index.xml", SitemapIndexPage(tuple(parts)))
+        yield _page(plan, path, "sitemap.xml", SitemapPage(tuple(urls[start : start + SITEMAP_LIMIT])))
+    yield _page(plan, "sitemap.xml", "sitemap_index.xml", SitemapIndexPage(tuple(parts)))
 
 
 def robots_page(plan: Plan) -> Page:
-    return _page("robots.txt", "robots.txt", RobotsPage(plan.urls.absolute("sitemap.xml")))
+    return _page(plan, "robots.txt", "robots.txt", RobotsPage(plan.urls.absolute("sitemap.xml")))
 
 
 def search_pages(plan: Plan) -> Iterator[Page]:
@@ -87,12 +87,12 @@ def search_pages(plan: Plan) -> Iterator[Page]:
             SearchEntry(r.title, r.href, r.date_iso, r.section.text, r.summary)
             for r in plan.pick(order[start : start + SHARD_SIZE])
         )
-        yield _page(path, "search_index.json", SearchShard(entries))
+        yield _page(plan, path, "search_index.json", SearchShard(entries))
     search_dir = plan.urls.search_dir()
     context = SearchPage(plan.site, "Search", plan.urls.absolute(search_dir), tuple(shard_paths))
-    yield plan.html_page(search_dir, "search.html", context, digest(context))
+    yield plan.html_page(search_dir, "search.html", context, plan.digest(context))
 
 
 def not_found_page(plan: Plan) -> Page:
     context = NotFoundPage(plan.site, "Page not found", plan.pick(plan.index.newest_first[:5]))
-    return _page("404.html", "404.html", context)
+    return _page(plan, "404.html", "404.html", context)
