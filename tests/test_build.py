@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
+
 from conftest import tree_bytes
 from newsgen.build import BuildOptions, Stages, build
 from newsgen.output import MARKER
@@ -185,3 +187,48 @@ def test_exit_code_under_strict(tmp_path: Path) -> None:
     warned = (warning("content/a.txt", 1, "undated", "no date found"),)
     assert BuildResult(1, 1, 0, 0, warned, 0.0, tmp_path).exit_code == 0
     assert BuildResult(1, 1, 0, 0, warned, 0.0, tmp_path, strict=True).exit_code == 1
+
+
+# ---- inspect_file, with the real pipeline ----------------------------------------------------
+
+FERRY = """Ferry service returns to Lowmoor
+The crossing reopens after repairs.
+-
+The ferry at Lowmoor quay, Monday, March 3, 2025 (Ledger)
+Harbourmaster Oskar Vennick said the crossing to Harrowgate would run every hour.
+"We are glad to be back," Vennick said.
+Read more: Quay lamps approved in Lowmoor
+"""
+LAMPS = """Quay lamps approved in Lowmoor
+Councillors back forty new lamps.
+-
+The quay at night, Thursday, February 20, 2025 (Ledger)
+Councillor Maren Holt said the lamps would be lit before the ferry season.
+"""
+
+
+def test_inspect_file_in_a_site_uses_the_archive(make_site) -> None:
+    pytest.importorskip("newsgen.loader")
+    from newsgen.build import inspect_file
+
+    site = make_site({"content/city/ferry.txt": FERRY, "content/city/lamps.txt": LAMPS,
+                      "newsgen.yaml": "base_url: /paper/\n"})  # fmt: skip
+    view = inspect_file(site / "content/city/ferry.txt")
+    assert view["title"] == "Ferry service returns to Lowmoor"
+    assert view["url"] == "/paper/2025/03/03/ferry-service-returns-to-lowmoor/"
+    assert view["related"] == [
+        {"title": "Quay lamps approved in Lowmoor", "url": "/paper/2025/02/20/quay-lamps-approved-in-lowmoor/"}
+    ]
+    assert view["source"]["path"] == "content/city/ferry.txt"
+
+
+def test_inspect_a_lone_file(tmp_path: Path) -> None:
+    pytest.importorskip("newsgen.loader")
+    from newsgen.build import inspect_file
+
+    (tmp_path / "wire.txt").write_text(FERRY)
+    view = inspect_file(tmp_path / "wire.txt")
+    assert view["url"] == "/2025/03/03/ferry-service-returns-to-lowmoor/"
+    assert view["related"] == [{"title": "Quay lamps approved in Lowmoor", "url": None}]
+    (tmp_path / "blank.txt").write_text("\n\n")
+    assert inspect_file(tmp_path / "blank.txt")["article"] is None

@@ -147,3 +147,27 @@ def test_python_dash_m_works() -> None:
 def test_table_aligns_columns() -> None:
     table = cli._table([{"name": "Maren Holt", "articles": 3}, {"name": "Tessel", "articles": 12}])
     assert table.splitlines() == ["name        articles", "Maren Holt  3", "Tessel      12"]
+
+
+def test_entities_of_a_new_site(run_cli, tmp_path: Path) -> None:
+    pytest.importorskip("newsgen.entities")
+    run_cli(["init", str(tmp_path / "paper")])
+    code, out, _ = run_cli(["entities", str(tmp_path / "paper"), "--json"])
+    assert code == 0
+    rows = json.loads(out)
+    assert {"name", "kind", "articles"} <= set(rows[0])
+    names = {row["name"] for row in rows}
+    assert "Lowmoor" in names
+    code, out, _ = run_cli(["entities", str(tmp_path / "paper"), "--min-articles", "99"])
+    assert (code, out.strip()) == (0, "(none)")
+
+
+def test_build_and_inspect_a_new_site(run_cli, tmp_path: Path) -> None:
+    pytest.importorskip("newsgen.loader")
+    site = tmp_path / "paper"
+    run_cli(["init", str(site)])
+    code, _, err = run_cli(["build", str(site), "-q"])
+    assert (code, err) == (0, "")
+    assert (site / "build" / "index.html").is_file()
+    code, out, _ = run_cli(["inspect", str(site / "content/city/quay-lighting-plan.txt"), "--json"])
+    assert code == 0 and json.loads(out)["title"] == "Lowmoor council approves quay lighting plan"
