@@ -91,9 +91,17 @@ def test_comma_tags_string_image_and_datetime() -> None:
     assert article.draft is False
 
 
-def test_unclosed_front_matter_is_body_text() -> None:
+def test_unclosed_front_matter_is_an_error() -> None:
     split = split_front_matter("---\ntitle: x\nno closing line\n")
-    assert split.yaml_text is None and split.body_line == 1
+    assert split.yaml_text is None and split.unclosed
+    result = load_article("x.txt", b"---\ntitle: x\nHeadline\nBody.\n", ReadSettings())
+    assert result.article is None
+    assert [(d.code, d.line) for d in result.diagnostics] == [("front-matter", 1)]
+
+
+def test_leading_rule_without_yaml_is_body_text() -> None:
+    split = split_front_matter("---\nHeadline here\nBody.\n")
+    assert split.yaml_text is None and not split.unclosed and split.body_line == 1
 
 
 def test_split_reports_body_line() -> None:

@@ -116,3 +116,27 @@ def test_clean_name() -> None:
     assert clean_name("choir director Anneli Strand") == "Anneli Strand"
     assert clean_name("the minister") is None
     assert clean_name("Prime Minister") is None
+
+
+def test_pronoun_prefers_subject_in_same_paragraph() -> None:
+    assert speakers_of(
+        '"The harbour needs a new crane before the winter storms," said Anna Berg.',
+        'Dr Lund said that the old cranes were safe. "They have years of work left in them," she said.',
+        'Ms Holt rejected that. "Nobody believes those cranes will last," she said.',
+        'Asked about costs, Voss was careful. "The numbers will come next month, not before," he said.',
+        'Okonkwo, who toured the quay with Berg, said little. "We will see the plans first," she said.',
+    ) == ["Anna Berg", "Lund", "Holt", "Voss", "Okonkwo"]
+
+
+def test_name_after_verb_with_description() -> None:
+    assert speakers_of(
+        '"The lantern took us three weeks to build," said sixteen-year-old Mira Sand, one of the builders.',
+        '"The camera was paid for by cake sales and walks," said the club\'s chair, Martin Sefa.',
+        '"The line opens again in the spring of next year," said on Tuesday that the Port Office.',
+    ) == ["Mira Sand", "Martin Sefa", None]
+
+
+def test_possessive_is_not_a_speaker() -> None:
+    assert speakers_of(
+        '"This budget was a mistake from the very first page," Lena Fold’s adviser said.'
+    ) == [None]

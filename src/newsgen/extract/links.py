@@ -17,7 +17,11 @@ def read_more_title(line: str) -> str | None:
     match = _READ_MORE.match(line)
     if not match:
         return None
-    title = match["title"].strip().strip(_QUOTES).strip()
+    title = match["title"].strip()
+    if len(title) > 1 and title[0] in _QUOTES and title[-1] in _QUOTES:
+        inner = title[1:-1]
+        if not any(mark in inner for mark in _QUOTES.replace("'", "").replace("’", "")):
+            title = inner.strip()
     return title or None
 
 

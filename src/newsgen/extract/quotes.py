@@ -100,7 +100,10 @@ class _Finder:
         words = len(inner.split())
         if words < MIN_QUOTE_WORDS and not (who and words >= 2 and inner.rstrip()[-1:] in ",?!"):
             return None
-        speaker = self._speaker(who, i) if who else said_here or self._context_speaker(i)
+        if who:
+            speaker = self._speaker(who, i, text[: span.start])
+        else:
+            speaker = said_here or self._context_speaker(i)
         return self._add(Quote(_clean(inner), speaker, i, span.start, span.end))
 
     def _multi(self, first: int, span: Span) -> int:
@@ -122,23 +125,30 @@ class _Finder:
             j += 1
         whole = " ".join(" ".join(parts).split())
         if len(whole.split()) >= MIN_QUOTE_WORDS:
-            speaker = self._speaker(who, first) if who else self._context_speaker(first)
+            if who:
+                speaker = self._speaker(who, first, text[: span.start])
+            else:
+                speaker = self._context_speaker(first)
             self._add(Quote(_clean(whole), speaker, first, span.start, len(text)))
         if resume and next_index < len(self.texts):
             return self._paragraph(next_index, skip_first=resume)
         return next_index
 
-    def _speaker(self, who: str, i: int) -> str | None:
+    def _speaker(self, who: speakers.Who, i: int, before: str) -> str | None:
         if speakers.is_pronoun(who):
-            return self._antecedent(i)
-        return speakers.clean_name(who)
+            return self._antecedent(i, before)
+        return speakers.speaker_name(who)
 
-    def _antecedent(self, i: int) -> str | None:
-        """A name in the paragraphs since the last quote (up to three back), else the last speaker."""
+    def _antecedent(self, i: int, before: str) -> str | None:
+        """The subject earlier in this paragraph, else in the paragraphs since the last quote
+        (two at most), else the last named speaker."""
+        name = speakers.subject_in(before)
+        if name:
+            return name
         since = self.quotes[-1].block + 1 if self.quotes else 0
-        for j in range(i - 1, max(since, i - 3) - 1, -1):
+        for j in range(i - 1, max(since, i - 2) - 1, -1):
             text = self.texts[j]
-            name = speakers.last_name_in(text) if text else None
+            name = speakers.subject_in(text) if text else None
             if name:
                 return name
         return self.last_speaker
@@ -149,7 +159,7 @@ class _Finder:
         if previous is not None:
             who = speakers.paragraph_attribution(previous)
             if who:
-                return self._speaker(who, i - 1)
+                return self._speaker(who, i - 1, previous[:-1])
         last = self.quotes[-1] if self.quotes else None
         return last.speaker if last and last.block >= i - 1 else None
 
@@ -163,7 +173,7 @@ class _Finder:
         return quote
 
 
-def _after_who(inner: str, after: str) -> str | None:
+def _after_who(inner: str, after: str) -> speakers.Who | None:
     """An attribution after the closing mark counts when the quote ends like a clause."""
     if inner.rstrip()[-1:] in ",?!—-–" or after.lstrip()[:1] in ",–—-":
         return speakers.attribution_after(after)

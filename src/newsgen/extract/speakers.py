@@ -1,13 +1,14 @@
 """Who said a quote: attribution phrases next to quote marks, and what counts as a name.
 
-Speakers are kept as written (trivial titles stripped: `Russian President Vladimir Putin` →
-`Vladimir Putin`); the entities stage canonicalises them. Pronouns resolve to the most recent
-named speaker; non-names (`the source`, `officials`) give None.
+Speakers are kept as written, with descriptions and titles dropped (`chief executive José
+Núñez` → `José Núñez`); the entities stage canonicalises them. Pronouns resolve to a subject
+found nearby (see `quotes`); non-names (`the source`, `officials`) give None.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 VERBS = (
     "said|says|added|adds|told|tells|stated|states|explained|noted|continued|wrote|writes|"
@@ -15,25 +16,27 @@ VERBS = (
     "emphasised|emphasized|urged|concluded|acknowledged|admitted|tweeted|posted|announced|"
     "commented|observed|claimed|according"
 )
+_VERB_SET = set(VERBS.split("|")) - {"according"}
 _WHO = r"[^\s\"“”„«».,;:!?()][^\"“”„«».,;:!?()\n]{0,60}?"
 _AFTER_WHO_VERB = re.compile(rf"^\s*[,–—-]?\s*(?P<who>{_WHO})\s+(?P<verb>{VERBS})\b")
 _AFTER_VERB_WHO = re.compile(
-    rf"^\s*[,–—-]?\s*(?P<verb>{VERBS})\s+(?P<who>[^\"“”„«».,;:!?()\n]{{1,60}})"
+    rf"^\s*[,–—-]?\s*(?P<verb>{VERBS})\s+(?P<who>[^\"“”„«».;:!?()\n]{{1,80}})"
 )
-_BEFORE = re.compile(
-    rf"(?P<who>{_WHO})\s+(?P<verb>{VERBS})(?:\s+[a-z]+){{0,3}}\s*[:,]\s*$"
-)
+_BEFORE = re.compile(rf"(?P<who>{_WHO})\s+(?P<verb>{VERBS})(?:\s+[a-z]+){{0,3}}\s*[:,]\s*$")
 _ACCORDING = re.compile(r"^\s*[,–—-]?\s*according\s+to\b", re.IGNORECASE)
-_PERSON_NAME = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+")
+_TOKEN = re.compile(r"[^\W\d_][\w'’.-]*|[^\w\s]")
 
 PRONOUNS = {"he", "she", "they", "him", "her"}
 _PARTICLES = {"bin", "ibn", "al", "el", "de", "da", "di", "du", "van", "von", "der", "den", "la", "le"}
 _NOT_NAMES = {
     "the", "a", "an", "this", "that", "these", "those", "it", "we", "i", "you", "his", "her",
-    "their", "its", "our", "officials", "police", "sources", "source", "witnesses", "critics",
-    "analysts", "experts", "residents", "authorities", "spokesman", "spokeswoman",
-    "spokesperson", "one", "another", "some", "many", "others", "both", "but", "and", "then",
-    "when", "while", "as", "in", "on", "at", "after", "before", "if", "so", "who", "which",
+    "their", "its", "our", "he", "she", "they", "officials", "police", "sources", "source",
+    "witnesses", "critics", "analysts", "experts", "residents", "authorities", "one",
+    "another", "some", "many", "others", "both", "but", "and", "then", "when", "while", "as",
+    "in", "on", "at", "after", "before", "if", "so", "who", "which", "there", "here", "yet",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "dr.", "mr.", "mrs.", "ms.",
 }  # fmt: skip
 _TITLES = {
     "president", "prime", "minister", "mr", "mrs", "ms", "dr", "sen", "senator", "rep", "gov",
@@ -45,7 +48,24 @@ _TITLES = {
     "master", "editor", "manager", "member", "councillor", "councilor", "founder", "owner",
     "curator", "organiser", "organizer", "inspector", "lawyer", "attorney", "analyst",
     "economist", "researcher", "treasurer", "principal", "dean", "pastor", "imam", "executive",
+    "conductor", "astronomer",
 }  # fmt: skip
+MAX_LEAD_TOKENS = 5
+# What follows a name that is the subject of its sentence.
+_SUBJECT_NEXT = _VERB_SET | {",", "was", "is", "has", "had", "will", "would", "who", "also"}
+# Words that end the description before a name: `said on Tuesday that the Port…` has no speaker.
+_BREAKERS = {
+    "that", "on", "in", "at", "to", "after", "before", "when", "while", "because", "during",
+    "from", "with", "about", "for", "by", "as",
+}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Who:
+    """Attribution words; `name_first` when the name opens them (`said Anna Berg, who…`)."""
+
+    words: str
+    name_first: bool = False
 
 
 def is_according(after: str) -> bool:
@@ -53,55 +73,101 @@ def is_according(after: str) -> bool:
     return _ACCORDING.match(after) is not None
 
 
-def attribution_after(after: str) -> str | None:
-    """`, Putin said` / `, said Putin` right after a closing quote mark: the raw speaker words."""
+def attribution_after(after: str) -> Who | None:
+    """`, Putin said` / `, said Putin` right after a closing quote mark."""
     match = _AFTER_WHO_VERB.match(after)
     if match and match["verb"] != "according" and len(match["who"].split()) <= 6:
-        return match["who"]
+        return Who(match["who"])
     match = _AFTER_VERB_WHO.match(after)
     if match and match["verb"] != "according":
-        return match["who"]
+        return Who(match["who"], name_first=True)
     return None
 
 
-def attribution_before(before: str) -> str | None:
+def attribution_before(before: str) -> Who | None:
     """`Putin said:` / `Marzouk added,` right before an opening quote mark."""
     match = _BEFORE.search(before[-160:])
     if match and match["verb"] != "according" and len(match["who"].split()) <= 6:
-        return match["who"]
+        return Who(match["who"])
     return None
 
 
-def paragraph_attribution(text: str) -> str | None:
+def paragraph_attribution(text: str) -> Who | None:
     """A paragraph that introduces the next one's quote: it ends in `NAME said:` or similar."""
     tail = text.rstrip()
-    if tail.endswith(":"):
-        return attribution_before(tail[:-1] + ":")
-    return None
+    return attribution_before(tail) if tail.endswith(":") else None
+
+
+def is_pronoun(who: Who) -> bool:
+    return who.words.strip().lower() in PRONOUNS
+
+
+def speaker_name(who: Who) -> str | None:
+    """The name in attribution words: the run right before the verb, or the one opening them."""
+    tokens = _TOKEN.findall(who.words)
+    runs = name_runs(tokens)
+    if who.name_first:
+        lead = next((i for i, t in enumerate(tokens) if t.lower() in _BREAKERS), len(tokens))
+        limit = min(lead, MAX_LEAD_TOKENS)
+        return next((name for start, _, name in runs if start <= limit), None)
+    return runs[-1][2] if runs and runs[-1][1] == len(tokens) else None
 
 
 def clean_name(words: str) -> str | None:
-    """The person-like name in `words` with leading titles dropped, or None when not a name.
+    """The name that `words` end with, titles dropped; None when they do not end in a name."""
+    return speaker_name(Who(words))
 
-    `choir director Anneli Strand` → `Anneli Strand`; `the minister` and `the source` → None.
-    """
-    tokens = words.split()
-    titled = [i for i, t in enumerate(tokens) if t.lower().rstrip(".") in _TITLES]
-    if titled:
-        tokens = tokens[titled[-1] + 1 :]
-    if not tokens or len(tokens) > 5 or tokens[0].lower() in _NOT_NAMES:
-        return None
-    if not all(t[0].isupper() or t.lower() in _PARTICLES for t in tokens):
+
+def name_runs(tokens: list[str]) -> list[tuple[int, int, str]]:
+    """(start, end, name) of each run of capitalised tokens, titles and non-names dropped."""
+    runs: list[tuple[int, int, str]] = []
+    run: list[str] = []
+    start = 0
+    for i, token in enumerate([*tokens, "."]):
+        if _is_name_token(token) or (run and token.lower() in _PARTICLES):
+            if not run:
+                start = i
+            run.append(token)
+            continue
+        name = _name_from_run(run)
+        if name:
+            runs.append((start, i, name))
+        run = []
+    return runs
+
+
+def _is_name_token(token: str) -> bool:
+    return token[0].isupper() and token.lower() not in _NOT_NAMES
+
+
+def _name_from_run(run: list[str]) -> str | None:
+    titled = [i for i, t in enumerate(run) if t.lower().rstrip(".") in _TITLES]
+    tokens = run[titled[-1] + 1 :] if titled else run
+    while tokens and tokens[-1].lower() in _PARTICLES:
+        tokens = tokens[:-1]
+    if not tokens or len(tokens) > 5 or tokens[-1].endswith(("'s", "’s")):
         return None
     return " ".join(tokens)
 
 
-def is_pronoun(words: str) -> bool:
-    return words.strip().lower() in PRONOUNS
+def subject_in(text: str) -> str | None:
+    """Who a pronoun most likely means in `text`, the last of the first kind found: a name
+    right before a speech verb (`Ilves said`); a name opening a sentence as its subject
+    (`Ms Okonkwo rejected`, `Okonkwo, who…`); any name acting as a subject; a longer name."""
+    tokens = _TOKEN.findall(text[-2000:])
+    runs = name_runs(tokens)
 
+    def after(end: int) -> str:
+        return tokens[end].lower() if end < len(tokens) else ""
 
-def last_name_in(text: str) -> str | None:
-    """The last run of two or more capitalised words in `text`: a pronoun's likely antecedent."""
-    names = [clean_name(m.group()) for m in _PERSON_NAME.finditer(text[-2000:])]
-    named = [n for n in names if n]
-    return named[-1] if named else None
+    def opens_sentence(start: int, end: int) -> bool:
+        first = start == 0 or tokens[start - 1] in ".!?"
+        return first and (end - start >= 2 or after(end) in _SUBJECT_NEXT)
+
+    tiers = (
+        [name for _, end, name in runs if after(end) in _VERB_SET],
+        [name for start, end, name in runs if opens_sentence(start, end)],
+        [name for _, end, name in runs if after(end) in _SUBJECT_NEXT],
+        [name for start, end, name in runs if end - start >= 2],
+    )
+    return next((tier[-1] for tier in tiers if tier), None)

@@ -17,7 +17,12 @@ from newsgen.extract import dates
 from newsgen.extract.quotes import find_quotes
 from newsgen.extract.summary import count_words, pick_summary, reading_minutes
 from newsgen.loader.decode import decode
-from newsgen.loader.frontmatter import FrontMatter, parse_front_matter, split_front_matter
+from newsgen.loader.frontmatter import (
+    FrontMatter,
+    parse_front_matter,
+    split_front_matter,
+    unclosed_error,
+)
 from newsgen.loader.markdownformat import parse_markdown
 from newsgen.loader.parsed import ParsedBody
 from newsgen.loader.textformat import parse_text
@@ -43,6 +48,8 @@ def load_article(rel_path: str, data: bytes, settings: ReadSettings) -> LoadResu
     if decoded is None:
         return LoadResult(None, tuple(found))
     split = split_front_matter(decoded.text)
+    if split.unclosed:
+        return LoadResult(None, (*found, unclosed_error(path)))
     front = FrontMatter()
     if split.yaml_text is not None:
         parsed_front, problems = parse_front_matter(split.yaml_text, path)

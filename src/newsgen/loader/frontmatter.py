@@ -8,6 +8,7 @@ wrong type are dropped with a `front-matter-key` warning; unknown keys are kept 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,6 +22,7 @@ MAX_FRONT_MATTER_CHARS = 64 * 1024
 _MAX_DEPTH = 20
 _OPEN = "---"
 _CLOSE = ("---", "...")
+_KEY_LINE = re.compile(r"^[A-Za-z_][\w-]{0,40}\s*:(?:\s|$)")
 _STRING_KEYS = ("title", "slug", "section", "summary", "standfirst", "author")
 
 
@@ -43,11 +45,15 @@ class FrontMatter:
 
 @dataclass(frozen=True, slots=True)
 class SplitText:
-    """The YAML text (None when there is no front matter) and the body with its first line."""
+    """The YAML text (None when there is no front matter) and the body with its first line.
+
+    `unclosed` is set when the file opens with `---` and a `key:` line but never closes it.
+    """
 
     yaml_text: str | None
     body: str
     body_line: int
+    unclosed: bool = False
 
 
 class _Loader(yaml.SafeLoader):
@@ -75,14 +81,19 @@ _Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_st
 
 
 def split_front_matter(text: str) -> SplitText:
-    """Separate a leading `---` … `---` block from the body; unclosed means no front matter."""
+    """Separate a leading `---` … `---` (or `...`) block from the body."""
     if not (text.startswith(_OPEN) and text[3:].split("\n", 1)[0].strip() == ""):
         return SplitText(None, text, 1)
     lines = text.split("\n")
     for i in range(1, len(lines)):
         if lines[i].rstrip() in _CLOSE:
             return SplitText("\n".join(lines[1:i]), "\n".join(lines[i + 1 :]), i + 2)
-    return SplitText(None, text, 1)
+    looks_like_yaml = len(lines) > 1 and _KEY_LINE.match(lines[1]) is not None
+    return SplitText(None, text, 1, unclosed=looks_like_yaml)
+
+
+def unclosed_error(path: str) -> Diagnostic:
+    return _fm_error(path, 1, "front matter opened with --- on line 1 is never closed")
 
 
 def parse_front_matter(
