@@ -23,6 +23,7 @@ ACRONYMS: dict[str, EntityKind] = {
     "UN": "organization", "EU": "organization", "NATO": "organization", "WHO": "organization",
     "IMF": "organization", "FBI": "organization", "CIA": "organization", "BBC": "organization",
 }
+_NAME_HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. sir dame".split())
 Token = tuple[int, int, str]
 Span = tuple[int, int, str]  # first token, end token, tag kind (PER/ORG/LOC/MISC)
 
@@ -39,7 +40,9 @@ def find_mentions(text: str, model: Model | None = None) -> list[Mention]:
             tokens = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, *run.span())]
         else:
             tokens = [(run.start(), run.end(), word)]
-        tags = tag_run(model, run_features(text, tokens, lower_vocab, model.gazetteer))
+        tags = _after_honorifics(
+            tokens, tag_run(model, run_features(text, tokens, lower_vocab, model.gazetteer))
+        )
         if len(tags) == 1 and tags[0] == "O":
             untagged.append(tokens[0])
             continue
@@ -47,7 +50,23 @@ def find_mentions(text: str, model: Model | None = None) -> list[Mention]:
         for first, end, kind in _repair(tokens, _spans(tags), tags, model.gazetteer, initial):
             start, stop = tokens[first][0], tokens[end - 1][1]
             found.append(Mention(start, stop, text[start:stop], KINDS[kind]))
-    return _agree([m for m in found if not _is_junk(m)], untagged)
+    kept = [m for m in found if not _is_junk(m) and not _shouted(m, lower_vocab, model.gazetteer)]
+    return _agree(kept, untagged)
+
+
+def _after_honorifics(tokens: list[Token], tags: list[str]) -> list[str]:
+    """Capitalised words right after `Mr`, `Ms`, `Dr`... are a person, whatever the run's end
+    suggests (`Mr. Ilse Marten of the Harbour Board`)."""
+    for i, (_, _, word) in enumerate(tokens[:-1]):
+        if word.lower() not in _NAME_HONORIFICS or tags[i + 1] in ("B-PER", "I-PER"):
+            continue
+        j = i + 1
+        while j < len(tokens) and tokens[j][2][0].isupper():
+            tags[j] = "I-PER" if j > i + 1 else "B-PER"
+            j += 1
+        if j < len(tokens) and tags[j] == "I-PER":
+            tags[j] = "B-PER"
+    return tags
 
 
 def _spans(tags: list[str]) -> list[Span]:
@@ -103,6 +122,17 @@ def _is_junk(mention: Mention) -> bool:
     return all(w in NATIONALITIES for w in words)
 
 
+def _shouted(mention: Mention, lower_vocab: frozenset[str], gazetteer: dict[str, str]) -> bool:
+    """Headline words in capitals (`HEAVY RAIN DELAYS THE HARVEST`) that the text also uses
+    in lower case are ordinary words, unless the name is a known one."""
+    if not mention.text.isupper() or mention.text in ACRONYMS:
+        return False
+    words = mention.text.lower().split()
+    if " ".join(words) in gazetteer:
+        return False
+    return sum(w in lower_vocab for w in words) * 2 > len(words)
+
+
 def _agree(mentions: list[Mention], untagged: list[Token]) -> list[Mention]:
     """One kind per string in this text (majority, first use breaking ties); a lone word that
     ends a person's full name elsewhere in the text is that person; a lone word the tagger
@@ -116,6 +146,7 @@ def _agree(mentions: list[Mention], untagged: list[Token]) -> list[Mention]:
     agreed = []
     for m in mentions:
         kind = "person" if m.text in surnames else votes[m.text].most_common(1)[0][0]
+        kind = ACRONYMS.get(m.text, kind)
         agreed.append(m if kind == m.kind else Mention(m.start, m.end, m.text, kind))
     for start, end, word in untagged:
         if word in surnames:

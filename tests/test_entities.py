@@ -1,0 +1,228 @@
+"""Entity finding and article-level canonical names, on invented articles."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgen.entities import annotate_article, find_mentions
+from newsgen.entities.names import (
+    acronym_after,
+    join_short_forms,
+    person_name_span,
+    strip_possessive,
+)
+from newsgen.model import Article, HtmlBlock, Image, Paragraph, Quote, SourceInfo, Subheading
+
+# An invented wire story in the shape newsrooms send: headline, standfirst, caption, paragraphs.
+HEADLINE = "Kerrigan thanks Northfield Alliance for release of Canadian-Norwegian engineer from Varnholt"
+STANDFIRST = (
+    "Norwegian Prime Minister Ingrid Kerrigan thanked the Northfield Alliance for the release of "
+    "engineer Tomas Velikov from the Ardent Valley, calling it a brave decision."
+)
+CAPTION = (
+    "Prime Minister Ingrid Kerrigan speaks during a visit to the Halvorsen Institute of Marine "
+    "Technology in Bergstad, Norway, Thursday, March 6, 2025 (AP)"
+)
+PARAGRAPHS = (
+    "Norwegian Prime Minister Ingrid Kerrigan on Thursday thanked the leadership of the Northfield "
+    "Alliance for arranging the release of Canadian-Norwegian engineer Tomas Velikov, who had been "
+    "held in the Ardent Valley for 300 days.",
+    'Velikov was freed on January 9 in what Kerrigan called a "brave decision". Meeting Velikov in '
+    "Bergstad, Kerrigan said Norway’s quiet diplomacy had worked.",
+    '"We owe thanks to everyone who kept talking when it was hard," Kerrigan said.',
+    "The Norwegian prime minister said that Bergstad would keep working for the release of other "
+    "captives. She also hoped that talks would resume in April.",
+    "Norway has spoken to the Northfield Alliance often since the fighting started in Varnholt. In "
+    "May, its proposal was blocked by Canada at the Maritime Safety Commission (MSC).",
+    "Last year, Northfield Alliance spokesman Samir Abu Tarek said the group wanted Norway to help "
+    "end the fighting in Varnholt.",
+    '"We want Norway and Canada to work with us," Tarek said. Abu Tarek then travelled to '
+    "Bergstad, the US and the UN.",
+    "The MSC said it would meet again on Monday, just before Velikov's return.",
+    "Read more: Varnholt talks stall again, Brandt says",
+)
+
+
+def make_article(**changes: object) -> Article:
+    values: dict[str, object] = dict(
+        source=SourceInfo("content/story.txt", "text", "utf-8", "0" * 64),
+        title=HEADLINE,
+        standfirst=STANDFIRST,
+        image=Image(CAPTION, "AP"),
+        blocks=tuple(Paragraph(p, i + 5) for i, p in enumerate(PARAGRAPHS)),
+    )
+    values.update(changes)
+    return Article(**values)  # type: ignore[arg-type]
+
+
+@pytest.fixture(scope="module")
+def annotated() -> Article:
+    quotes = (Quote('"We owe thanks"', "Kerrigan", 2, 0, 15), Quote('"We want"', "Mr Tarek", 6, 0, 9))
+    return annotate_article(make_article(quotes=quotes))
+
+
+def names_of(article: Article) -> dict[str, str]:
+    return {m.name: m.kind for m in article.mentions}
+
+
+def test_story_yields_the_people_organizations_and_places(annotated: Article) -> None:
+    names = names_of(annotated)
+    for name in ("Ingrid Kerrigan", "Tomas Velikov", "Samir Abu Tarek", "Brandt"):
+        assert names.get(name) == "person", name
+    for name in ("Northfield Alliance", "Halvorsen Institute of Marine Technology",
+                 "Maritime Safety Commission"):
+        assert names.get(name) == "organization", name
+    for name in ("Varnholt", "Bergstad", "Norway", "Canada", "Ardent Valley", "US"):
+        assert names.get(name) == "place", name
+
+
+def test_story_yields_no_junk(annotated: Article) -> None:
+    junk = {"Thursday", "Monday", "March", "January", "April", "May", "Read more", "Read",
+            "She", "We", "The", "In", "Last", "Norwegian", "Canadian-Norwegian", "Meeting",
+            "Meeting Velikov", "Prime Minister", "Talks"}
+    assert not junk & set(names_of(annotated))
+
+
+def test_titles_and_nationality_words_are_not_part_of_names(annotated: Article) -> None:
+    standfirst = [m for m in annotated.mentions if m.block == -2]
+    first = standfirst[0]
+    assert (first.name, STANDFIRST[first.start : first.end]) == ("Ingrid Kerrigan", "Ingrid Kerrigan")
+
+
+def test_short_forms_join_the_full_name_in_the_article(annotated: Article) -> None:
+    body = {(m.block, PARAGRAPHS[m.block][m.start : m.end]): m.name
+            for m in annotated.mentions if m.block >= 0}
+    assert body[(1, "Velikov")] == "Tomas Velikov"
+    assert body[(1, "Kerrigan")] == "Ingrid Kerrigan"
+    assert body[(6, "Tarek")] == "Samir Abu Tarek"
+    assert body[(6, "Abu Tarek")] == "Samir Abu Tarek"
+    title = [m for m in annotated.mentions if m.block == -1]
+    assert (title[0].name, HEADLINE[title[0].start : title[0].end]) == ("Ingrid Kerrigan", "Kerrigan")
+
+
+def test_possessives_are_stripped(annotated: Article) -> None:
+    texts = {PARAGRAPHS[m.block][m.start : m.end] for m in annotated.mentions if m.block in (1, 7)}
+    assert "Norway" in texts and "Velikov" in texts
+    assert not any("’s" in t or "'s" in t for t in texts)
+
+
+def test_a_defined_acronym_joins_its_expansion(annotated: Article) -> None:
+    msc = [m for m in annotated.mentions if m.block == 7]
+    assert [(PARAGRAPHS[7][m.start : m.end], m.name) for m in msc][0] == (
+        "MSC", "Maritime Safety Commission")
+
+
+def test_blocks_and_offsets_point_at_the_name(annotated: Article) -> None:
+    texts = {-1: HEADLINE, -2: STANDFIRST, -3: CAPTION}
+    assert {m.block for m in annotated.mentions} >= {-1, -2, -3, 0, 8}
+    for m in annotated.mentions:
+        text = texts.get(m.block) or PARAGRAPHS[m.block]
+        assert text[m.start : m.end].strip() == text[m.start : m.end] != ""
+
+
+def test_quote_speakers_become_canonical_person_names(annotated: Article) -> None:
+    assert [q.speaker for q in annotated.quotes] == ["Ingrid Kerrigan", "Samir Abu Tarek"]
+
+
+def test_speakers_that_are_not_people_are_left_alone() -> None:
+    article = annotate_article(make_article(quotes=(Quote("x", "Norway"), Quote("y", None))))
+    assert [q.speaker for q in article.quotes] == ["Norway", None]
+
+
+def test_html_blocks_give_context_but_no_offsets() -> None:
+    blocks = (Paragraph("Ingrid Kerrigan met Tomas Velikov in Bergstad."),
+              Subheading("Talks in Bergstad"),
+              HtmlBlock("<p>On Friday <em>Kerrigan</em> flew to Varnholt &amp; back.</p>"))
+    article = annotate_article(make_article(blocks=blocks, image=None, standfirst=None))
+    html = [m for m in article.mentions if m.block == 2]
+    assert {(m.name, m.start, m.end) for m in html} == {("Ingrid Kerrigan", -1, -1), ("Varnholt", -1, -1)}
+    assert ("Bergstad", 1) in {(m.name, m.block) for m in article.mentions}
+
+
+def test_mentions_are_sorted_non_overlapping_and_index_the_text() -> None:
+    text = "\n".join((HEADLINE, STANDFIRST, *PARAGRAPHS))
+    mentions = find_mentions(text)
+    assert mentions
+    for before, after in zip(mentions, mentions[1:]):
+        assert before.end <= after.start
+    for m in mentions:
+        assert text[m.start : m.end] == m.text
+        assert m.kind in ("person", "organization", "place", "other")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Monday the talks began. In March they stopped.",
+        "They said he would go. She said we would not. It rained.",
+        "Read more: talks stall again",
+        "The Canadian and Norwegian delegations met. Israeli officials did not.",
+        "HEAVY RAIN DELAYS THE HARVEST AGAIN. The rain delays the harvest every year.",
+        "However, the harvest was late. Meanwhile prices rose.",
+    ],
+)
+def test_ordinary_capitalised_words_are_not_names(text: str) -> None:
+    assert [m.text for m in find_mentions(text) if m.kind != "other"] == []
+
+
+def test_a_word_seen_in_lower_case_is_not_a_name_at_a_sentence_start() -> None:
+    text = "Harvest figures fell. The harvest in Dunmore was poor, Ilse Marten said."
+    found = {m.text: m.kind for m in find_mentions(text)}
+    assert "Harvest" not in found
+    assert found.get("Dunmore") == "place" and found.get("Ilse Marten") == "person"
+
+
+@pytest.mark.parametrize(
+    ("mention", "name"),
+    [
+        ("Russian President Vladan Oskar", "Vladan Oskar"),
+        ("Mr Hewlin", "Hewlin"),
+        ("Dr. Ama Quist", "Ama Quist"),
+        ("Foreign Minister Petra Lind's", "Petra Lind"),
+        ("Former Canadian-Norwegian Minister Tomas Velikov", "Tomas Velikov"),
+        ("President", "President"),
+    ],
+)
+def test_person_name_span(mention: str, name: str) -> None:
+    start, end = person_name_span(mention)
+    assert mention[start:end] == name
+
+
+def test_strip_possessive() -> None:
+    assert [strip_possessive(w) for w in ("Norway’s", "Lind's", "Reuters'", "Hess")] == [
+        "Norway", "Lind", "Reuters", "Hess"]
+
+
+def test_join_short_forms_only_when_unambiguous() -> None:
+    joined = join_short_forms(["Samir Abu Tarek", "Abu Tarek", "Tarek", "Ivo Brask", "Una Brask", "Brask"])
+    assert joined["tarek"] == joined["abu tarek"] == "Samir Abu Tarek"
+    assert joined["brask"] == "Brask"
+    assert joined["una brask"] == "Una Brask"
+
+
+def test_acronym_after_needs_matching_initials() -> None:
+    text = "the Office of Fair Trading (OFT) and the Harbour Board (XY)"
+    assert acronym_after(text, text.index(" (OFT"), "Office of Fair Trading") == "OFT"
+    assert acronym_after(text, text.index(" (XY"), "Harbour Board") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Abcde Fghij " * 87_382,  # 1 MB of capitalised words: one very long run
+        "Q" * 1_000_000,  # 1 MB without spaces
+        "q" * 1_000_000,
+        "Bank " + "of " * 300_000 + "x",  # connectors that never reach a second capital
+        "A." * 300_000,
+        "O'" * 300_000,
+        "Mr. Ilse Marten of the Harbour Board (HB) said. " * 5_000,
+    ],
+    ids=["caps-words", "caps-no-space", "lower-no-space", "connectors", "dots", "apostrophes", "repeat"],
+)
+def test_pathological_inputs_complete_with_consistent_output(text: str) -> None:
+    mentions = find_mentions(text)
+    for before, after in zip(mentions, mentions[1:]):
+        assert before.end <= after.start
+    assert all(text[m.start : m.end] == m.text for m in mentions)
+    if text.startswith("Mr."):
+        assert len([m for m in mentions if m.text == "Ilse Marten"]) == 5_000
