@@ -231,3 +231,19 @@ def test_entity_co_mentions_and_quotes_attributed_to_people_only() -> None:
     ]
     assert index.entity_pages[1].quotes == ()
     assert index.entity_pages[2].mentions[0].sentence == "Vantree defended them in Corvale on Monday."
+
+
+def test_section_spellings_merge_and_site_page_urls_are_not_taken() -> None:
+    articles = [
+        art("a.txt", "A", D1, section="World"),
+        art("b.txt", "B", D2, section="world"),
+        art("c.txt", "C", D3, section="Tags"),
+        art("d.txt", "D", D3, section="2025"),
+    ]
+    index, _ = build_index(articles, None, SiteConfig())
+    assert [(s.name, s.dir, s.article_ids) for s in index.sections] == [
+        ("2025", "2025-section/", (3,)),
+        ("Tags", "tags-section/", (2,)),
+        ("World", "world/", (1, 0)),
+    ]
+    assert index.articles[1].section == "World"

@@ -39,10 +39,11 @@ def build_index(
     slugs, dirs, found = structure.unique_dirs(articles, urls, reserved_dirs(urls))
     diagnostics += found
     order = structure.newest_first(articles)
-    names = [structure.section_name(a, config) for a in articles]
-    section_list = structure.sections(order, names, urls)
-    tag_slugs = [structure.tag_slugs(a) for a in articles]
     years, undated = structure.archives(articles, order, urls)
+    taken = reserved_dirs(urls) | {y.dir for y in years}
+    names, section_dirs = structure.section_names(articles, config, urls, taken)
+    section_list = structure.sections(order, names, section_dirs)
+    tag_slugs = [structure.tag_slugs(a) for a in articles]
     per_article = resolution.per_article if resolution else tuple({} for _ in articles)
     entity_ids = [entities.entity_ids_of(a, per_article[i]) for i, a in enumerate(articles)]
     keys: list[list[tuple[str, Hashable]]] = [

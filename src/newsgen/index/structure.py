@@ -66,19 +66,30 @@ def newest_first(articles: Sequence[Article]) -> list[int]:
     return sorted(range(len(articles)), key=key)
 
 
-def section_name(article: Article, config: SiteConfig) -> str:
-    return article.section.strip() or config.default_section
+def section_names(
+    articles: Sequence[Article], config: SiteConfig, urls: UrlScheme, taken: set[str]
+) -> tuple[list[str], dict[str, str]]:
+    """(each article's section name, name → dir): spellings sharing a URL merge into the first
+    one met in source order; a section whose URL is a site page's gets `-section` appended."""
+    first_by_dir: dict[str, str] = {}
+    names = []
+    for article in articles:
+        name = article.section.strip() or config.default_section
+        names.append(first_by_dir.setdefault(urls.section_dir(name), name))
+    dirs = {}
+    for section_dir, name in first_by_dir.items():
+        dirs[name] = urls.section_dir(name + "-section") if section_dir in taken else section_dir
+    return names, dirs
 
 
 def sections(
-    order: Sequence[int], names: Sequence[str], urls: UrlScheme
+    order: Sequence[int], names: Sequence[str], dirs: dict[str, str]
 ) -> tuple[Section, ...]:
     by_name: dict[str, list[int]] = defaultdict(list)
     for i in order:
         by_name[names[i]].append(i)
-    return tuple(
-        Section(name, urls.section_dir(name), tuple(ids)) for name, ids in sorted(by_name.items(), key=lambda kv: (kv[0].casefold(), kv[0]))
-    )
+    ordered = sorted(by_name.items(), key=lambda item: (item[0].casefold(), item[0]))
+    return tuple(Section(name, dirs[name], tuple(ids)) for name, ids in ordered)
 
 
 def tag_slugs(article: Article) -> tuple[str, ...]:

@@ -95,11 +95,13 @@ class Plan:
         return tuple(self.refs[i] for i in ids)
 
 
-def section_link(urls: UrlScheme, name: str) -> Link:
-    return Link(name.replace("-", " ").title() if name.islower() else name, urls.href(urls.section_dir(name)))
+def section_label(name: str) -> str:
+    """`local` → `Local`; a name with capitals is kept as written."""
+    return name.replace("-", " ").title() if name.islower() else name
 
 
 def article_refs(index: SiteIndex, urls: UrlScheme) -> tuple[ArticleRef, ...]:
+    sections = {s.name: Link(section_label(s.name), urls.href(s.dir)) for s in index.sections}
     refs = []
     for item in index.articles:
         a = item.article
@@ -110,7 +112,7 @@ def article_refs(index: SiteIndex, urls: UrlScheme) -> tuple[ArticleRef, ...]:
                 a.date,
                 a.date.isoformat() if a.date else "",
                 date_label(a.date),
-                section_link(urls, item.section),
+                sections[item.section],
                 a.summary or a.standfirst or "",
             )
         )

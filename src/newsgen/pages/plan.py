@@ -8,14 +8,14 @@ from newsgen.config import SiteConfig
 from newsgen.index.model import SiteIndex
 from newsgen.pages import entities, lists, machine
 from newsgen.pages.article import article_page
-from newsgen.pages.common import KIND_LABELS, Page, Plan, article_refs, section_link
+from newsgen.pages.common import KIND_LABELS, Page, Plan, article_refs, section_label
 from newsgen.pages.context import Link, SiteInfo, SitemapUrl
 from newsgen.urls import UrlScheme
 
 
 def _site_info(index: SiteIndex, config: SiteConfig, urls: UrlScheme, has_feed: bool) -> SiteInfo:
     nav = [Link("Home", urls.href(""))]
-    nav += [section_link(urls, s.name) for s in index.sections]
+    nav += [Link(section_label(s.name), urls.href(s.dir)) for s in index.sections]
     nav.append(Link("Tags", urls.href(urls.tags_index_dir())))
     nav += [Link(label, urls.href(urls.entity_index_dir(k))) for k, label in KIND_LABELS.items()]
     archive = [Link(str(y.year), urls.href(y.dir)) for y in index.years]
