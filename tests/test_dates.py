@@ -58,6 +58,9 @@ def test_dateline_needs_a_year() -> None:
     assert dateline_date(line, 2024) == D(2024, 4, 16)
     assert dateline_date(line, None) is None
     assert dateline_date("Prices rose in Tarnby, April 16 - x", 2024) is None
+    with_year = "VARNO, Kestland, Oct. 18, 2023 (Northwire) - Boats were seized."
+    assert dateline_date(with_year, None) == D(2023, 10, 18)
+    assert dateline_date("TARNBY, February 30 - x", 2024) is None
 
 
 def test_parse_date_value() -> None:

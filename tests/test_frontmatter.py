@@ -123,3 +123,13 @@ def test_no_headline_after_front_matter_is_empty_article() -> None:
 def test_front_matter_title_is_enough_without_body() -> None:
     article = load_article("x.txt", b"---\ntitle: Only a title\n---\n", ReadSettings()).article
     assert article is not None and article.title == "Only a title" and article.blocks == ()
+
+
+def test_image_src_must_be_safe() -> None:
+    text = "---\nimage:\n  src: 'javascript:alert(1)'\n  caption: x\n---\nHeadline\n"
+    result = load_article("x.txt", text.encode(), ReadSettings())
+    assert result.article is not None and result.article.image is None
+    assert [d.code for d in result.diagnostics if d.code != "undated"] == ["front-matter-key"]
+    ok = "---\nimage: https://example.org/a.jpg\n---\nHeadline\n"
+    article = load_article("x.txt", ok.encode(), ReadSettings()).article
+    assert article is not None and article.image == Image("", src="https://example.org/a.jpg")

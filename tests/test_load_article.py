@@ -125,6 +125,19 @@ def test_random_front_matter_and_text_never_crash(front: dict, body: str) -> Non
         assert isinstance(result, LoadResult)
 
 
+_YAMLISH = st.text(alphabet=st.sampled_from(list("ab:-[]{}&*!|>'\"#%@`\n \t?,.0129")), max_size=200)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_YAMLISH, st.sampled_from(["x.txt", "x.md"]))
+def test_yaml_shaped_noise_never_crashes(front: str, name: str) -> None:
+    text = f"---\n{front}\n---\nHeadline\nBody.\n"
+    result = load_article(name, text.encode(), ReadSettings())
+    assert isinstance(result, LoadResult)
+    if result.article is None:
+        assert result.diagnostics[-1].severity == "error"
+
+
 @settings(max_examples=100, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list('ab "“”,.:-\n\r(AP)Said said he Photo Read more:')), max_size=600))
 def test_quote_and_caption_shaped_noise_never_crashes(text: str) -> None:

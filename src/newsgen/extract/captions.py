@@ -2,7 +2,7 @@
 
 A credit is short and name-like: at most six words, each capitalised or a small connector
 (`via`, `by`, `/`), and not an acronym spelled by the words just before it, so
-`the Securities and Exchange Commission (SEC).` is prose, while `... in Moscow (AP)` is a caption.
+`the Securities and Exchange Commission (SEC).` is prose, while `... in Tarnby (AP)` is a caption.
 """
 
 from __future__ import annotations

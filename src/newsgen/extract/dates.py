@@ -1,7 +1,7 @@
 """Finding an article's date: in front matter values, file paths, wire datelines and prose.
 
-Dateline rule: a wire dateline (`MOSCOW, April 16 (Reuters) -`) has a month and day but no
-year. It is used only when a year is known from elsewhere: the path's year (`2025/...` or a
+Dateline rule: a wire dateline (`MOSCOW, April 16 (Reuters) -`) usually has a month and day but
+no year. Unless it writes one, it is used only when a year is known from elsewhere: the path's year (`2025/...` or a
 `2025-...` file name), else the year of the first full date in the caption or first paragraphs.
 Dates that do not exist (February 30) are never returned.
 """
@@ -31,7 +31,7 @@ _TEXT_DATES = (
 # The place is in capitals (`MOSCOW`, `WASHINGTON, D.C.`), as wire services write it.
 _DATELINE = re.compile(
     rf"^[A-Z][A-Z .'-]{{0,40}}(?:,\s*[A-Za-z .'-]{{1,40}})?,\s+(?i:{_MONTH})\s+{_DAY}\b"
-    r"(?:\s*\([^()]{1,40}\))?\s*[-–—]"
+    rf"(?:,?\s+{_YEAR})?(?:\s*\([^()]{{1,40}}\))?\s*[-–—]"
 )
 _PATH_DAY = (
     re.compile(r"(?:^|/)(?P<year>\d{4})-(?P<month>\d\d)-(?P<day>\d\d)(?=[-_./]|$)"),
@@ -106,10 +106,8 @@ def first_date_in(texts: Iterable[str]) -> dt.date | None:
 
 
 def dateline_date(paragraph: str, year: int | None) -> dt.date | None:
-    """The month and day of a wire dateline at the start of `paragraph`, in `year`."""
-    if year is None:
-        return None
+    """The date of a wire dateline at the start of `paragraph`; `year` when it has none."""
     match = _DATELINE.match(paragraph[:160])
-    if not match:
+    if not match or (year is None and match["year"] is None):
         return None
-    return make_date(year, match["month"], match["day"])
+    return make_date(match["year"] or year or 0, match["month"], match["day"])

@@ -1,6 +1,6 @@
 """Direct quotes and their speakers, found in an article's paragraphs.
 
-A quoted span counts when it has an attribution (`"…," Putin said.`, `said X`, `X said: "…"`),
+A quoted span counts when it has an attribution (`"…," Quill said.`, `said X`, `X said: "…"`),
 or stands as a whole paragraph (speaker from the paragraph before, or the running speaker).
 Short scare quotes (under five words, `"humanitarian act"`) and `"…", according to X` are not
 quotes. News-style quotes over several paragraphs (no closing mark, the next paragraph opening

@@ -74,7 +74,7 @@ def is_according(after: str) -> bool:
 
 
 def attribution_after(after: str) -> Who | None:
-    """`, Putin said` / `, said Putin` right after a closing quote mark."""
+    """`, Quill said` / `, said Quill` right after a closing quote mark."""
     match = _AFTER_WHO_VERB.match(after)
     if match and match["verb"] != "according" and len(match["who"].split()) <= 6:
         return Who(match["who"])
@@ -85,7 +85,7 @@ def attribution_after(after: str) -> Who | None:
 
 
 def attribution_before(before: str) -> Who | None:
-    """`Putin said:` / `Marzouk added,` right before an opening quote mark."""
+    """`Quill said:` / `Berg added,` right before an opening quote mark."""
     match = _BEFORE.search(before[-160:])
     if match and match["verb"] != "according" and len(match["who"].split()) <= 6:
         return Who(match["who"])

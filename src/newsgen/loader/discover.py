@@ -16,7 +16,8 @@ def _skipped(name: str) -> bool:
 def discover(content_root: Path) -> list[str]:
     """Article paths relative to `content_root` (posix), sorted; symlinks may not leave it.
 
-    Folders are visited once each by their real path, so a symlink loop ends the walk there.
+    Folders are visited once each by their real path (in name order, so which path a linked
+    folder is listed under is stable), and a symlink loop ends the walk there.
     """
     if not content_root.is_dir():
         return []
@@ -31,7 +32,7 @@ def discover(content_root: Path) -> list[str]:
             continue
         visited.add(real)
         try:
-            entries = list(os.scandir(folder))
+            entries = sorted(os.scandir(folder), key=lambda e: e.name, reverse=True)
         except OSError:
             continue
         for entry in entries:

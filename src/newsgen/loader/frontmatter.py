@@ -23,6 +23,7 @@ _MAX_DEPTH = 20
 _OPEN = "---"
 _CLOSE = ("---", "...")
 _KEY_LINE = re.compile(r"^[A-Za-z_][\w-]{0,40}\s*:(?:\s|$)")
+_SCHEME = re.compile(r"^\s*([A-Za-z][A-Za-z0-9+.-]*):")
 _STRING_KEYS = ("title", "slug", "section", "summary", "standfirst", "author")
 
 
@@ -206,12 +207,14 @@ def unique_tags(items: Any) -> tuple[str, ...]:
 
 
 def _take_image(value: Any, values: dict[str, Any], reject: Any) -> None:
-    if isinstance(value, str) and value.strip():
+    if isinstance(value, str) and value.strip() and safe_src(value.strip()):
         values["image"] = Image(caption="", src=value.strip())
         return
     fields = ("src", "caption", "credit", "alt")
-    if isinstance(value, dict) and all(
-        isinstance(value.get(f), (str, type(None))) for f in fields
+    if (
+        isinstance(value, dict)
+        and all(isinstance(value.get(f), (str, type(None))) for f in fields)
+        and safe_src((value.get("src") or "").strip())
     ):
         parts = {f: (value.get(f) or "").strip() or None for f in fields}
         if any(parts.values()):
@@ -222,7 +225,17 @@ def _take_image(value: Any, values: dict[str, Any], reject: Any) -> None:
                 alt=parts["alt"],
             )
             return
-    reject("image", "a path or a mapping of src, caption, credit and alt strings", value)
+    reject(
+        "image",
+        "a relative path or http(s) URL, or a mapping of src, caption, credit and alt strings",
+        value,
+    )
+
+
+def safe_src(src: str) -> bool:
+    """A relative path or an http(s) URL: never `javascript:` or `data:` in a page."""
+    scheme = _SCHEME.match(src)
+    return scheme is None or scheme.group(1).lower() in ("http", "https")
 
 
 def _take_draft(value: Any, values: dict[str, Any], reject: Any) -> None:

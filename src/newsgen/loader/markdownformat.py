@@ -17,6 +17,8 @@ from newsgen.model import HtmlBlock
 EXTENSIONS = ["tables", "footnotes", "fenced_code", "attr_list", "sane_lists", "smarty"]
 _VOID = {"area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+# Top-level elements whose text is prose: counted as words, searched for dates.
+_PROSE = ("<p>", "<p ", "<ul", "<ol", "<blockquote", "<dl")
 _BLOCK_TEXT_TAGS = {"p", "li", "br", "tr", "div", "blockquote", "td", "th", "dd", "dt"}
 _ATTRIBUTES = {tag: set(attrs) for tag, attrs in nh3.ALLOWED_ATTRIBUTES.items()}
 _ATTRIBUTES["*"] = {"id", "class", "title", "lang"}
@@ -104,7 +106,7 @@ def parse_markdown(body: str, allow_raw_html: bool) -> ParsedBody:
     related: list[str] = []
     kept: list[HtmlBlock] = []
     for block in blocks:
-        link = read_more_title(block.text) if block.html.startswith("<p") else None
+        link = read_more_title(block.text) if block.html.startswith(("<p>", "<p ")) else None
         if link:
             related.append(link)
         else:
@@ -115,5 +117,5 @@ def parse_markdown(body: str, allow_raw_html: bool) -> ParsedBody:
         blocks=tuple(kept),
         subheadings=tuple(b.text for b in kept if b.heading in (2, 3)),
         related_titles=tuple(related),
-        paragraphs=tuple(b.text for b in kept if b.html.startswith("<p") and b.text),
+        paragraphs=tuple(b.text for b in kept if b.html.startswith(_PROSE) and b.text),
     )
