@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import html.parser
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsgen.config import SiteConfig
 from newsgen.index import build_index
@@ -20,6 +23,7 @@ from newsgen.model import (
 )
 from newsgen.pages import Page, Span, markup_spans, plan_pages
 from newsgen.pages import machine
+from newsgen.pages.markup import nested_spans
 from newsgen.pages.context import ArticlePage, ListPage
 
 D1, D2, D3 = dt.date(2024, 12, 30), dt.date(2025, 1, 5), dt.date(2025, 2, 11)
@@ -105,7 +109,7 @@ def test_article_context_links_entities_once_and_marks_quotes() -> None:
     assert isinstance(page, ArticlePage)
     html = page.body[0].html
     assert html.count('<a href="/people/ilsa-vantree/">Ilsa Vantree</a>') == 1
-    assert '<q class="quote" data-speaker="Ilsa Vantree">&#34;the bridge is ready&#34;</q>' in html
+    assert '<q class="quote" data-speaker="Ilsa Vantree">"the bridge is ready"</q>' in html
     assert [(g.label, [link.text for link in g.links]) for g in page.entity_groups] == [
         ("People", ["Ilsa Vantree"]), ("Places", ["Corvale"]),
     ]
@@ -199,7 +203,47 @@ def test_markup_spans_escape_nest_and_drop_crossing_spans() -> None:
         Span(30, 99, "b"),
     ]
     assert markup_spans(text, spans) == (
-        'He said <q>&#34;A &lt;b&gt; &amp; <a href="/p/&#34;bob&#34;/">Bob</a>&#34;</q> in '
+        'He said <q>"A &lt;b&gt; &amp; <a href="/p/&#34;bob&#34;/">Bob</a>"</q> in '
         '<a href="/places/corvale/">Corvale</a>.'
     )
     assert markup_spans("<x>", []) == "&lt;x&gt;"
+
+
+class _TextOnly(html.parser.HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.text: list[str] = []
+        self.depth = 0
+        self.max_depth = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.depth += 1
+        self.max_depth = max(self.max_depth, self.depth)
+
+    def handle_endtag(self, tag: str) -> None:
+        self.depth -= 1
+        assert self.depth >= 0
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    text=st.text(alphabet=st.sampled_from('ab <>&"\'é'), max_size=30),
+    bounds=st.lists(st.tuples(st.integers(-2, 32), st.integers(-2, 32)), max_size=6),
+)
+def test_markup_spans_keeps_the_text_and_balanced_tags(text: str, bounds: list[tuple[int, int]]) -> None:
+    spans = [Span(a, b, "em", (("title", text),)) for a, b in bounds]
+    out = markup_spans(text, spans)
+    parser = _TextOnly()
+    parser.feed(out)
+    parser.close()
+    assert "".join(parser.text) == text
+    assert parser.depth == 0
+    assert out.count("<em") == len(nested_spans(text, spans))
+
+
+def test_spans_with_unsafe_tag_names_are_dropped() -> None:
+    spans = [Span(0, 1, "img src=x onerror=alert(1)"), Span(0, 1, "a", (('on"x', "y"),))]
+    assert markup_spans("ab", spans) == "ab"

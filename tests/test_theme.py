@@ -136,7 +136,7 @@ def test_article_page_markup(site: Path) -> None:
     assert '<time datetime="2025-04-16">16 April 2025</time>' in text
     assert "<figcaption>Crowds on the new bridge" in text and "Harbour Wire/Lin Ashe" in text
     assert "<h2>What comes next</h2>" in text
-    assert '<q class="quote" data-speaker="Ilsa Vantree">&#34;the bridge is ready&#34;</q>' in text
+    assert '<q class="quote" data-speaker="Ilsa Vantree">"the bridge is ready"</q>' in text
     assert text.count('<a href="/people/ilsa-vantree/">Ilsa Vantree</a>') == 2  # body + list
     assert '<a href="/2025/02/03/tolls-approved-for-corvale-bridge/">Tolls approved' in text
     assert "<li>A story never written</li>" in text

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from html import escape as _escape_html
+
 from markupsafe import escape
+
+
+def _text(text: str) -> str:
+    """Text content escaped; quote marks stay readable (they are only special in attributes)."""
+    return _escape_html(text, quote=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,6 +26,14 @@ class Span:
     attrs: tuple[tuple[str, str], ...] = ()
 
 
+_NAME = re.compile(r"[a-z][a-z0-9-]*")
+
+
+def _well_named(span: Span) -> bool:
+    """Tag and attribute names are written out raw, so only plain names are accepted."""
+    return bool(_NAME.fullmatch(span.tag)) and all(_NAME.fullmatch(n) for n, _ in span.attrs)
+
+
 def _open(span: Span) -> str:
     attrs = "".join(f' {name}="{escape(value)}"' for name, value in span.attrs)
     return f"<{span.tag}{attrs}>"
@@ -26,7 +42,8 @@ def _open(span: Span) -> str:
 def nested_spans(text: str, spans: Sequence[Span]) -> list[Span]:
     """The spans that fit the text and nest or stand apart; a span crossing a kept one is dropped."""
     ordered = sorted(
-        (s for s in spans if 0 <= s.start < s.end <= len(text)), key=lambda s: (s.start, -s.end)
+        (s for s in spans if 0 <= s.start < s.end <= len(text) and _well_named(s)),
+        key=lambda s: (s.start, -s.end),
     )
     kept: list[Span] = []
     open_spans: list[Span] = []
@@ -50,16 +67,16 @@ def markup_spans(text: str, spans: Sequence[Span]) -> str:
         nonlocal pos
         while stack and stack[-1].end <= limit:
             top = stack.pop()
-            out.append(str(escape(text[pos : top.end])))
+            out.append(_text(text[pos : top.end]))
             out.append(f"</{top.tag}>")
             pos = top.end
 
     for span in nested_spans(text, spans):
         close_until(span.start)
-        out.append(str(escape(text[pos : span.start])))
+        out.append(_text(text[pos : span.start]))
         out.append(_open(span))
         pos = span.start
         stack.append(span)
     close_until(len(text))
-    out.append(str(escape(text[pos:])))
+    out.append(_text(text[pos:]))
     return "".join(out)
