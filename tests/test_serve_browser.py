@@ -1,4 +1,7 @@
-"""The dev server seen from a real headless Chromium: live reload and the build-error overlay."""
+"""The dev server seen from a real headless Chromium: live reload and the build-error overlay.
+
+Each scenario runs with a stand-in build (the server alone) and with the real `build()`.
+"""
 
 from __future__ import annotations
 
@@ -13,7 +16,7 @@ from typing import Any
 import pytest
 import yaml
 
-from newsgen.build import BuildOptions
+from newsgen.build import BuildOptions, build
 from newsgen.diagnostics import error
 from newsgen.serve import DevServer
 
@@ -51,7 +54,7 @@ BROKEN_BRIDGE = "---\ntitle: [Ostrand council\ndate: 2025-03-02\n---\nText.\n"
 def make_site(root: Path) -> Path:
     site = root / "site"
     (site / "content").mkdir(parents=True)
-    (site / "content" / "harbour.txt").write_text(HARBOUR, "utf-8")
+    (site / "content" / "2025-03-04-harbour.txt").write_text(HARBOUR, "utf-8")
     (site / "content" / "bridge.md").write_text(BRIDGE, "utf-8")
     return site
 
@@ -81,7 +84,7 @@ def stand_in_build(site_dir: Path, options: Any, reporter: object = None) -> Sim
     )
 
 
-@pytest.mark.parametrize("build_fn", [stand_in_build], ids=["stand-in-build"])
+@pytest.mark.parametrize("build_fn", [stand_in_build, build], ids=["stand-in-build", "real-build"])
 def test_open_page_reloads_and_shows_build_errors(
     tmp_path: Path, build_fn: Callable[..., Any]
 ) -> None:
@@ -107,7 +110,7 @@ def expect_live_updates(page: Any, site: Path) -> None:
     expect(page.get_by_text("Harbour of Velmora reopens").first).to_be_visible()
     time.sleep(0.3)  # let the event stream connect before the first edit
 
-    harbour = site / "content" / "harbour.txt"
+    harbour = site / "content" / "2025-03-04-harbour.txt"
     harbour.write_text(HARBOUR.replace("reopens after storm repairs", "fully reopens"), "utf-8")
     expect(page.get_by_text("Harbour of Velmora fully reopens").first).to_be_visible()
 
@@ -136,7 +139,7 @@ def test_open_page_reconnects_after_a_server_restart(tmp_path: Path) -> None:
             page.goto(first.url)
             sync_api.expect(page.get_by_text("Harbour of Velmora reopens").first).to_be_visible()
             first.stop()
-            harbour = site / "content" / "harbour.txt"
+            harbour = site / "content" / "2025-03-04-harbour.txt"
             harbour.write_text("Harbour of Velmora after the restart\n", "utf-8")
             with DevServer(site, port=port, options=options, build_fn=stand_in_build):
                 restarted = page.get_by_text("Harbour of Velmora after the restart")
