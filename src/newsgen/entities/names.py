@@ -12,7 +12,6 @@ from collections.abc import Iterable
 from newsgen.entities.lexicon import CONNECTORS, HONORIFICS, NATIONALITIES, TITLES
 
 _POSSESSIVE = re.compile(r"(?:['’][sS]|(?<=[sS])['’])$")
-_SPACES = re.compile(r"\s+")
 _WORD = re.compile(r"\S+")
 _PARENS = re.compile(r"\s*\(\s*([A-Z][A-Za-z&.]{1,9})\s*\)")
 _SKIP_INITIALS = frozenset(CONNECTORS)
@@ -20,11 +19,13 @@ _SKIP_INITIALS = frozenset(CONNECTORS)
 
 def name_key(name: str) -> str:
     """The form names are compared in: case-folded, single spaces, no possessive."""
-    return _SPACES.sub(" ", strip_possessive(name.strip())).casefold()
+    return " ".join(strip_possessive(name.strip()).split()).casefold()
 
 
 def strip_possessive(text: str) -> str:
     """`Putin's` -> `Putin`, `Russia’s` -> `Russia`, `Reuters'` -> `Reuters`."""
+    if not text.endswith(("'", "’", "s", "S")):
+        return text
     return _POSSESSIVE.sub("", text)
 
 

@@ -36,13 +36,14 @@ def _person_key(name: str) -> str:
 
 
 def _local_names(article: Article) -> dict[str, tuple[EntityKind, int]]:
-    """Article-local name -> (its kind in the article, mention count)."""
-    counts: Counter[str] = Counter()
-    kinds: dict[str, Counter[EntityKind]] = defaultdict(Counter)
+    """Article-local name -> (its kind in the article, mention count).
+
+    `annotate_article` gives every mention of a name the same kind, so the first one is it."""
+    found: dict[str, tuple[EntityKind, int]] = {}
     for mention in article.mentions:
-        counts[mention.name] += 1
-        kinds[mention.name][mention.kind] += 1
-    return {name: (_majority(kinds[name]), n) for name, n in counts.items()}
+        kind, count = found.get(mention.name, (mention.kind, 0))
+        found[mention.name] = (kind, count + 1)
+    return found
 
 
 def _majority(votes: Counter[EntityKind]) -> EntityKind:
@@ -54,10 +55,14 @@ def _gather(articles: Sequence[Article]) -> tuple[dict[str, _NameStats], list[di
     """Stats per name key, and per article: local name -> key."""
     stats: dict[str, _NameStats] = defaultdict(_NameStats)
     keys_per_article: list[dict[str, str]] = []
+    key_of: dict[tuple[str, bool], str] = {}  # names repeat across articles: key each once
     for article in articles:
         keys: dict[str, str] = {}
         for name, (kind, count) in _local_names(article).items():
-            key = _person_key(name) if kind == "person" else name_key(name)
+            key = key_of.get((name, kind == "person"))
+            if key is None:
+                key = _person_key(name) if kind == "person" else name_key(name)
+                key_of[name, kind == "person"] = key
             keys[name] = key
             entry = stats[key]
             entry.kinds[kind] += 1
