@@ -1,4 +1,4 @@
-"""The site index: unique slugs, ordering, archives, tags, Read more, related, prev/next, entities."""
+"""The site index: slugs, ordering, archives, tags, Read more, related, prev/next, entities."""
 
 from __future__ import annotations
 
@@ -127,7 +127,8 @@ def test_read_more_matches_across_case_punctuation_and_quote_styles() -> None:
     ]
     assert [d.format() for d in diagnostics] == [
         "content/b.txt: warning[read-more-unresolved]: 'Read more: A headline nobody wrote' "
-        "matches no article headline (hint: it is shown as plain text; check the headline's wording)"
+        "matches no article headline "
+        "(hint: it is shown as plain text; check the headline's wording)"
     ]
 
 
@@ -230,7 +231,8 @@ def test_entity_co_mentions_and_quotes_attributed_to_people_only() -> None:
         (1, '"Fair price"'), (0, '"We are ready"'),
     ]
     assert index.entity_pages[1].quotes == ()
-    assert index.entity_pages[2].mentions[0].sentence == "Vantree defended them in Corvale on Monday."
+    place = index.entity_pages[2]
+    assert place.mentions[0].sentence == "Vantree defended them in Corvale on Monday."
 
 
 def test_section_spellings_merge_and_site_page_urls_are_not_taken() -> None:

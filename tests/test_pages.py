@@ -233,7 +233,9 @@ class _TextOnly(html.parser.HTMLParser):
     text=st.text(alphabet=st.sampled_from('ab <>&"\'é'), max_size=30),
     bounds=st.lists(st.tuples(st.integers(-2, 32), st.integers(-2, 32)), max_size=6),
 )
-def test_markup_spans_keeps_the_text_and_balanced_tags(text: str, bounds: list[tuple[int, int]]) -> None:
+def test_markup_spans_keeps_the_text_and_balanced_tags(
+    text: str, bounds: list[tuple[int, int]]
+) -> None:
     spans = [Span(a, b, "em", (("title", text),)) for a, b in bounds]
     out = markup_spans(text, spans)
     parser = _TextOnly()

@@ -25,7 +25,8 @@ HOSTILE = "Council <script>alert('x')</script> & tolls"
 
 def pages_for(config: SiteConfig) -> dict[str, Page]:
     articles = [
-        Article(SourceInfo("content/a.txt", "text", "utf-8", "s1"), HOSTILE, date=dt.date(2025, 3, 1)),
+        Article(SourceInfo("content/a.txt", "text", "utf-8", "s1"), HOSTILE,
+                date=dt.date(2025, 3, 1)),
         Article(SourceInfo("content/b.txt", "text", "utf-8", "s2"), "Ferry strike", date=None),
     ]
     index, _ = build_index(articles, None, config)

@@ -101,7 +101,7 @@ def _closure(
 
 
 def theme_static_files(site_dir: Path, static_dir: str = "static") -> dict[str, Path]:
-    """Output path (`static/style.css`) → source file; the site's `static/` wins over the theme's."""
+    """Output path (`static/style.css`) → source file; the site's `static/` beats the theme's."""
     found: dict[str, Path] = {}
     for root in (theme_dir() / "static", Path(site_dir) / static_dir):
         if not root.is_dir():

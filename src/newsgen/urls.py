@@ -50,7 +50,7 @@ def clean_path(path: str, is_dir: bool = True) -> str:
 
 
 def _base_parts(base_url: str) -> tuple[str, str]:
-    """(origin, base_path): `https://example.org/archive/` → (`https://example.org`, `/archive/`)."""
+    """`https://example.org/archive/` → (`https://example.org`, `/archive/`)."""
     parts = urlsplit(base_url.strip() or "/")
     origin = f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else ""
     path = clean_path(parts.path)

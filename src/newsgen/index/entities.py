@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from newsgen.index.model import AttributedQuote, EntityMentionRef, EntityPageData
-from newsgen.model import Article, ArticleMention, EntityResolution, Paragraph, Subheading
+from newsgen.model import Article, ArticleMention, EntityResolution
 from newsgen.urls import UrlScheme
 
 PAGE_KINDS = ("person", "organization", "place")
@@ -16,7 +16,7 @@ _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+")
 
 
 def block_text(article: Article, block: int) -> str:
-    """The plain text an `ArticleMention.block` points into ('' for HTML blocks)."""
+    """The plain text an `ArticleMention.block` points into (an HTML block's own plain text)."""
     if block == -1:
         return article.title
     if block == -2:
@@ -25,8 +25,7 @@ def block_text(article: Article, block: int) -> str:
         return article.image.caption if article.image else ""
     if 0 <= block < len(article.blocks):
         item = article.blocks[block]
-        if isinstance(item, (Paragraph, Subheading)):
-            return item.text
+        return item.text
     return ""
 
 

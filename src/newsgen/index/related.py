@@ -18,7 +18,9 @@ WEIGHTS = {"tag": 3, "entity": 2, "section": 1}
 WINDOWS = {"tag": 15, "entity": 15, "section": 5}
 
 
-def postings(keys_by_article: Sequence[Sequence[Hashable]], rank: Sequence[int]) -> dict[Hashable, list[int]]:
+def postings(
+    keys_by_article: Sequence[Sequence[Hashable]], rank: Sequence[int]
+) -> dict[Hashable, list[int]]:
     """Key → sorted ranks of the articles having it."""
     table: dict[Hashable, list[int]] = defaultdict(list)
     for i, keys in enumerate(keys_by_article):
@@ -41,7 +43,7 @@ def related_ids(
     order: Sequence[int],
     count: int,
 ) -> list[tuple[int, ...]]:
-    """For each article, up to `count` others by weighted shared keys; ties go to the nearer date."""
+    """For each article, up to `count` others by weighted shared keys; ties go to nearer dates."""
     if count <= 0:
         return [() for _ in keys_by_article]
     rank = [0] * len(order)

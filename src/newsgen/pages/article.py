@@ -24,7 +24,8 @@ def _spans_by_block(article: Article, names: dict[str, int], plan: Plan) -> dict
     """Quote spans, and a link on each linked entity's first mention in the body."""
     spans: dict[int, list[Span]] = defaultdict(list)
     for quote in article.quotes:
-        attrs = (("class", "quote"),) + ((("data-speaker", quote.speaker),) if quote.speaker else ())
+        speaker = (("data-speaker", quote.speaker),) if quote.speaker else ()
+        attrs = (("class", "quote"), *speaker)
         spans[quote.block].append(Span(quote.start, quote.end, "q", attrs))
     if not plan.config.link_entities:
         return spans
@@ -150,5 +151,6 @@ def article_page(item: IndexedArticle, plan: Plan) -> Page:
         json_ld="",
     )
     fingerprint = plan.digest(a.source.sha256, a.source.path, page)
-    page = dataclasses.replace(page, body=body_blocks(a, names, plan), json_ld=json_ld(item, page, plan))
+    body = body_blocks(a, names, plan)
+    page = dataclasses.replace(page, body=body, json_ld=json_ld(item, page, plan))
     return plan.html_page(item.dir, "article.html", page, fingerprint)

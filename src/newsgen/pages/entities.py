@@ -55,7 +55,10 @@ def entity_index_pages(plan: Plan, kind: str) -> Iterator[Page]:
     groups = _letter_groups(plan, kind, entries, split)
     label = KIND_LABELS[kind]
     index_dir = plan.urls.entity_index_dir(kind)
-    shown = groups if not split else tuple(LetterGroup(g.letter, g.anchor, g.href, ()) for g in groups)
+    if split:  # the index links to letter pages and lists no names itself
+        shown = tuple(LetterGroup(g.letter, g.anchor, g.href, ()) for g in groups)
+    else:
+        shown = groups
     context = EntityIndexPage(
         plan.site, label, plan.urls.absolute(index_dir), kind,
         tuple(link for _, link in top[:MOST_MENTIONED]), shown, None,

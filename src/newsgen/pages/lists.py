@@ -1,4 +1,4 @@
-"""Paginated article lists: home, sections, tags, month and undated archives; tag and year indexes."""
+"""Paginated article lists (home, sections, tags, months, undated) and the tag and year indexes."""
 
 from __future__ import annotations
 

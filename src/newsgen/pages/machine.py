@@ -32,7 +32,7 @@ def feed_path(list_dir: str) -> str:
 
 def feed_page(plan: Plan, list_dir: str, title: str, ids: Sequence[int]) -> Page | None:
     """The Atom feed of a list's latest dated articles; None when it has none (Atom needs dates)."""
-    dated = [i for i in ids[: plan.config.feed_limit * 4] if plan.refs[i].date][: plan.config.feed_limit]
+    dated = [i for i in ids[: plan.config.feed_limit] if plan.refs[i].date]  # undated sort last
     if not dated:
         return None
     entries = tuple(
@@ -68,7 +68,8 @@ def sitemap_pages(plan: Plan, urls: Sequence[SitemapUrl]) -> Iterator[Page]:
     for n, start in enumerate(range(0, len(urls), SITEMAP_LIMIT), start=1):
         path = f"sitemap-{n}.xml"
         parts.append(plan.urls.absolute(path))
-        yield _page(plan, path, "sitemap.xml", SitemapPage(tuple(urls[start : start + SITEMAP_LIMIT])))
+        part = SitemapPage(tuple(urls[start : start + SITEMAP_LIMIT]))
+        yield _page(plan, path, "sitemap.xml", part)
     yield _page(plan, "sitemap.xml", "sitemap_index.xml", SitemapIndexPage(tuple(parts)))
 
 

@@ -40,7 +40,7 @@ def _open(span: Span) -> str:
 
 
 def nested_spans(text: str, spans: Sequence[Span]) -> list[Span]:
-    """The spans that fit the text and nest or stand apart; a span crossing a kept one is dropped."""
+    """The spans that fit the text and nest or stand apart; one crossing a kept span is dropped."""
     ordered = sorted(
         (s for s in spans if 0 <= s.start < s.end <= len(text) and _well_named(s)),
         key=lambda s: (s.start, -s.end),
