@@ -118,3 +118,11 @@ def test_rendering_is_deterministic(tmp_path: Path) -> None:
     second = {p: render_page(make_environment(tmp_path, config), page)
               for p, page in pages_for(config).items()}
     assert first == second
+
+
+def test_fingerprints_survive_broken_and_binary_files(tmp_path: Path) -> None:
+    config = SiteConfig()
+    write(tmp_path / "templates" / "broken.html", "{% if %}")
+    (tmp_path / "templates" / "logo.bin").write_bytes(b"\xff\xfe\x00")
+    prints = template_fingerprints(make_environment(tmp_path, config))
+    assert "broken.html" in prints and "article.html" in prints

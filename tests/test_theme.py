@@ -159,6 +159,9 @@ def test_article_json_ld_parses_with_news_fields(site: Path) -> None:
     assert data["image"]["caption"] == "Crowds on the new bridge"
     assert data["image"]["creditText"] == "Harbour Wire/Lin Ashe"
     assert {m["name"] for m in data["mentions"]} == {"Ilsa Vantree", "Corvale"}
+    assert data["about"] == [
+        {"@type": "Place", "name": "Corvale", "url": "https://example.org/places/corvale/"}
+    ]
 
 
 def test_feeds_parse_with_feedparser(site: Path) -> None:

@@ -61,11 +61,14 @@ def _template_names(env: jinja2.Environment) -> list[str]:
 def _direct_references(env: jinja2.Environment, name: str) -> tuple[str, tuple[str, ...] | None]:
     """(source, referenced names); None when a reference is dynamic (could be any template)."""
     assert env.loader is not None
-    source, _, _ = env.loader.get_source(env, name)
+    try:
+        source, _, _ = env.loader.get_source(env, name)
+    except (UnicodeDecodeError, OSError, jinja2.TemplateNotFound):
+        return "", ()  # not a template (an editor's stray file); rendering will report it
     try:
         refs = list(meta.find_referenced_templates(env.parse(source)))
     except jinja2.TemplateSyntaxError:
-        return source, ()
+        return source, ()  # still fingerprinted by its source; rendering reports the error
     if any(r is None for r in refs):
         return source, None
     return source, tuple(sorted({r for r in refs if r is not None}))

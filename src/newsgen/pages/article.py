@@ -103,12 +103,17 @@ def json_ld(item: IndexedArticle, page: ArticlePage, plan: Plan) -> str:
         if page.image and page.image.src:
             image["url"] = page.image.src
         data["image"] = image
-    data["mentions"] = _mentions(item, plan)
+    mentions = _mentions(item, plan)
+    data["mentions"] = mentions
+    about = _about(item, mentions)
+    if about:
+        data["about"] = about
     text = json.dumps(data, ensure_ascii=False)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def _mentions(item: IndexedArticle, plan: Plan) -> list[dict[str, str]]:
+    """schema.org things for the article's entities, with their page when they have one."""
     types = {"person": "Person", "organization": "Organization", "place": "Place"}
     found = []
     for eid in item.entity_ids:
@@ -118,6 +123,16 @@ def _mentions(item: IndexedArticle, plan: Plan) -> list[dict[str, str]]:
             entry["url"] = plan.urls.absolute(plan.index.entity_pages[eid].dir)
         found.append(entry)
     return found
+
+
+def _about(item: IndexedArticle, mentions: list[dict[str, str]]) -> list[dict[str, str]]:
+    """The entities named in the headline: what the article is about."""
+    in_title = {
+        item.entity_names[m.name]
+        for m in item.article.mentions
+        if m.block == -1 and m.name in item.entity_names
+    }
+    return [entry for eid, entry in zip(item.entity_ids, mentions) if eid in in_title]
 
 
 def article_page(item: IndexedArticle, plan: Plan) -> Page:
