@@ -226,3 +226,12 @@ def test_pathological_inputs_complete_with_consistent_output(text: str) -> None:
     assert all(text[m.start : m.end] == m.text for m in mentions)
     if text.startswith("Mr."):
         assert len([m for m in mentions if m.text == "Ilse Marten"]) == 5_000
+
+
+def test_a_one_word_organization_keeps_its_nationality_word() -> None:
+    blocks = (Paragraph("Leaders of the Danish Resistance met Ivo Brask in Solvik on Friday."),)
+    article = annotate_article(make_article(blocks=blocks, image=None, standfirst=None,
+                                            title="Talks resume in Solvik"))
+    org = [m for m in article.mentions if m.kind == "organization"]
+    assert [(m.name, blocks[0].text[m.start : m.end]) for m in org] == [
+        ("Danish Resistance", "Danish Resistance")]

@@ -15,6 +15,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 
 from newsgen.entities.finder import find_mentions
+from newsgen.entities.lexicon import NATIONALITIES
 from newsgen.entities.names import acronym_after, join_short_forms, name_key, name_span
 from newsgen.model import Article, ArticleMention, EntityKind, HtmlBlock, Mention, Quote
 
@@ -62,6 +63,21 @@ def _trimmed(mention: Mention) -> Mention | None:
     return Mention(mention.start + start, mention.start + end, text, mention.kind)
 
 
+def _with_nationality(mention: Mention, combined: str) -> Mention:
+    """A one-word organization right after a nationality word is named with it
+    (`Palestinian Resistance`, not `Resistance`)."""
+    if mention.kind != "organization" or " " in mention.text:
+        return mention
+    before = combined[max(0, mention.start - 30) : mention.start]
+    if not before.endswith(" "):
+        return mention
+    words = before.split()
+    if not words or words[-1].lower() not in NATIONALITIES or not words[-1][0].isupper():
+        return mention
+    start = mention.start - 1 - len(words[-1])
+    return Mention(start, mention.end, combined[start : mention.end], mention.kind)
+
+
 def local_names(mentions: list[Mention], combined: str) -> tuple[dict[str, str], dict[str, EntityKind]]:
     """Key -> article-local canonical name, and canonical name -> kind (majority of mentions)."""
     persons = [m.text for m in mentions if m.kind == "person"]
@@ -90,7 +106,11 @@ def annotate_article(article: Article) -> Article:
     """The article with `mentions` filled and quote speakers set to canonical person names."""
     segments = article_segments(article)
     combined = "\n".join(s.text for s in segments)
-    found = [t for m in find_mentions(combined) if (t := _trimmed(m)) is not None]
+    found = [
+        _with_nationality(t, combined)
+        for m in find_mentions(combined)
+        if (t := _trimmed(m)) is not None
+    ]
     canonical, kinds = local_names(found, combined)
     starts = [s.offset for s in segments]
     placed = []
