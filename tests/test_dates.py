@@ -10,6 +10,7 @@ from newsgen.extract.dates import (
     date_in_text,
     dateline_date,
     parse_date_value,
+    strip_dateline,
 )
 from newsgen.loader import load_article
 from newsgen.model import ReadSettings
@@ -126,3 +127,16 @@ def test_invalid_front_matter_date_falls_back() -> None:
     result = load("2023-01-01-x.txt", "---\ndate: 2023-02-30\n---\n" + BODY)
     assert result.article is not None and result.article.date_source == "path"
     assert [d.code for d in result.diagnostics] == ["front-matter-key"]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        ("TARNBY (Northwire) - Prices rose.", "Prices rose."),
+        ("VARNO, Kestland, Oct. 18, 2023 (Northwire) — boats were seized.", "Boats were seized."),
+        ("NATO - the alliance met.", "NATO - the alliance met."),
+        ("Prices rose in TARNBY - again.", "Prices rose in TARNBY - again."),
+    ],
+)
+def test_strip_dateline(paragraph: str, expected: str) -> None:
+    assert strip_dateline(paragraph) == expected

@@ -45,3 +45,10 @@ def test_summary_from_first_paragraph_when_no_standfirst() -> None:
     article = load_article("x.txt", f"Head\n{long_para}\n".encode(), ReadSettings()).article
     assert article is not None
     assert article.summary.endswith("…") and len(article.summary) <= 201
+
+
+def test_summary_drops_the_wire_dateline() -> None:
+    text = "Head\nTARNBY, May 5 (Northwire) - Prices rose again.\nMore.\n"
+    article = load_article("x.txt", text.encode(), ReadSettings()).article
+    assert article is not None and article.summary == "Prices rose again."
+    assert article.blocks[0].text.startswith("TARNBY, May 5")  # type: ignore[union-attr]

@@ -1,9 +1,9 @@
 """Finding an article's date: in front matter values, file paths, wire datelines and prose.
 
-Dateline rule: a wire dateline (`MOSCOW, April 16 (Reuters) -`) usually has a month and day but
-no year. Unless it writes one, it is used only when a year is known from elsewhere: the path's year (`2025/...` or a
-`2025-...` file name), else the year of the first full date in the caption or first paragraphs.
-Dates that do not exist (February 30) are never returned.
+Dateline rule: a wire dateline (`MOSCOW, April 16 (Reuters) -`) usually has a month and day
+but no year. Unless it writes one, it is used only when a year is known from elsewhere: the
+path's year (`2025/...` or a `2025-...` file name), else the year of the first full date in the
+caption or first three paragraphs. Dates that do not exist (February 30) are never returned.
 """
 
 from __future__ import annotations
@@ -33,9 +33,16 @@ _DATELINE = re.compile(
     rf"^[A-Z][A-Z .'-]{{0,40}}(?:,\s*[A-Za-z .'-]{{1,40}})?,\s+(?i:{_MONTH})\s+{_DAY}\b"
     rf"(?:,?\s+{_YEAR})?(?:\s*\([^()]{{1,40}}\))?\s*[-–—]"
 )
+# Any wire dateline, dated or not (`MOSCOW (Reuters) -`, `VARNO, Kestland, Oct. 18 -`).
+_ANY_DATELINE = re.compile(
+    r"^[A-Z][A-Z .'-]{1,40}(?:,[^()\n–—]{1,60}?)?(?:\s*\([^()\n]{1,40}\))?\s*[-–—]\s+"
+)
 _PATH_DAY = (
     re.compile(r"(?:^|/)(?P<year>\d{4})-(?P<month>\d\d)-(?P<day>\d\d)(?=[-_./]|$)"),
     re.compile(r"(?:^|/)(?P<year>\d{4})/(?P<month>\d\d)/(?P<day>\d\d)(?=[-_./]|$)"),
+)
+_ISO_VALUE = re.compile(
+    r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][0-9:.]{1,15}(?:Z|[+-][0-9:]{2,5})?)?"
 )
 _PATH_YEAR = re.compile(r"(?:^|/)(?P<year>(?:19|20)\d\d)(?=[-_/])")
 
@@ -63,7 +70,7 @@ def parse_date_value(value: object) -> dt.date | None:
     if not isinstance(value, str):
         return None
     text = value.strip()
-    iso = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][0-9:.]{1,15}(?:Z|[+-][0-9:]{2,5})?)?", text)
+    iso = _ISO_VALUE.fullmatch(text)
     if iso:
         return make_date(*iso.groups())
     return date_in_text(text) if len(text) <= 60 else None
@@ -111,3 +118,12 @@ def dateline_date(paragraph: str, year: int | None) -> dt.date | None:
     if not match or (year is None and match["year"] is None):
         return None
     return make_date(match["year"] or year or 0, match["month"], match["day"])
+
+
+def strip_dateline(paragraph: str) -> str:
+    """`paragraph` without a leading wire dateline, for summaries; unchanged when it has none."""
+    match = _ANY_DATELINE.match(paragraph[:160])
+    if not match or not (match.group().count(",") or "(" in match.group()):
+        return paragraph
+    rest = paragraph[match.end() :]
+    return rest[:1].upper() + rest[1:] if rest else paragraph

@@ -13,7 +13,7 @@ _QUOTES = "\"'“”‘’«»„"
 
 
 def read_more_title(line: str) -> str | None:
-    """The headline of a `Read more: <headline>` (or `READ MORE:`, `Read more -`, `Related:`) line."""
+    """The headline of a `Read more: <headline>` (`READ MORE:`, `Read more -`, `Related:`) line."""
     match = _READ_MORE.match(line)
     if not match:
         return None

@@ -27,7 +27,9 @@ _ACCORDING = re.compile(r"^\s*[,–—-]?\s*according\s+to\b", re.IGNORECASE)
 _TOKEN = re.compile(r"[^\W\d_][\w'’.-]*|[^\w\s]")
 
 PRONOUNS = {"he", "she", "they", "him", "her"}
-_PARTICLES = {"bin", "ibn", "al", "el", "de", "da", "di", "du", "van", "von", "der", "den", "la", "le"}
+_PARTICLES = {
+    "bin", "ibn", "al", "el", "de", "da", "di", "du", "van", "von", "der", "den", "la", "le",
+}  # fmt: skip
 _NOT_NAMES = {
     "the", "a", "an", "this", "that", "these", "those", "it", "we", "i", "you", "his", "her",
     "their", "its", "our", "he", "she", "they", "officials", "police", "sources", "source",

@@ -9,7 +9,7 @@ WORDS_PER_MINUTE = 230
 
 
 def trim(text: str, limit: int = SUMMARY_CHARS) -> str:
-    """`text` with whitespace collapsed, cut at a word boundary to about `limit` chars plus "…"."""
+    """`text`, whitespace collapsed, cut at a word boundary to about `limit` chars, plus "…"."""
     text = " ".join(text.split())
     if len(text) <= limit:
         return text

@@ -66,7 +66,9 @@ def load_article(rel_path: str, data: bytes, settings: ReadSettings) -> LoadResu
     title = front.title or body.title
     if not title:
         found.append(
-            error(path, None, "empty-article", "no headline found", "the first line is the headline")
+            error(
+                path, None, "empty-article", "no headline found", "the first line is the headline"
+            )
         )
         return LoadResult(None, tuple(found))
     source = SourceInfo(
@@ -99,7 +101,7 @@ def _assemble(
         standfirst = front.summary
     image = front.image or body.image
     date, date_source = find_date(rel_path, front, body)
-    first_paragraph = body.paragraphs[0] if body.paragraphs else None
+    first_paragraph = dates.strip_dateline(body.paragraphs[0]) if body.paragraphs else None
     words = count_words([*body.paragraphs, standfirst or ""])
     return Article(
         source=source,

@@ -25,7 +25,7 @@ _WRAPPED_END = ".!?\"”’:"
 
 @dataclass(frozen=True, slots=True)
 class Unit:
-    """One paragraph-sized piece of the body: its text, first line, and whether lines were joined."""
+    """A paragraph-sized piece of the body: its text, first line, whether lines were joined."""
 
     text: str
     line: int
@@ -132,7 +132,9 @@ def _standfirst(units: list[Unit]) -> tuple[str | None, list[Unit]]:
 def _blocks(units: list[Unit]) -> tuple[Block, ...]:
     last = len(units) - 1
     return tuple(
-        Subheading(u.text, u.line) if 0 < i < last and is_subheading(u) else Paragraph(u.text, u.line)
+        Subheading(u.text, u.line)
+        if 0 < i < last and is_subheading(u)
+        else Paragraph(u.text, u.line)
         for i, u in enumerate(units)
     )
 
