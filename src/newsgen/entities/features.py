@@ -114,15 +114,11 @@ def run_features(
     across texts, so the tagger sums their weights once per key; `static_features` expands it.
     """
     n = len(tokens)
+    if n == 1:
+        return [single_features(text, *tokens[0], lower_vocab, gazetteer)]
     before = previous_word(text, tokens[0][0])
     after = next_word(text, tokens[-1][1])
     initial = starts_sentence(text, tokens[0][0])
-    if n == 1:
-        word = tokens[0][2]
-        lower = word_info(word)[0]
-        gaz = gazetteer.get(lower)
-        case = _case(initial, lower in lower_vocab)
-        return [((word, "r10e", "g=B-" + gaz if gaz else "", case), ["p=" + before, "n=" + after])]
     lowers = [word_info(word)[0] for _, _, word in tokens]
     gaz_tags = gazetteer_tags(lowers, gazetteer)
     first, last = "f=" + lowers[0], "e=" + lowers[-1]
@@ -135,6 +131,17 @@ def run_features(
         key = (tokens[i][2], position, gaz_tags[i], case)
         rows.append((key, ["p=" + prev, "n=" + nxt, first, last]))
     return rows
+
+
+def single_features(
+    text: str, start: int, end: int, word: str, lower_vocab: frozenset[str], gazetteer: Gazetteer
+) -> tuple[StaticKey, list[str]]:
+    """(static key, context features) of a run of one word: most runs, so kept short."""
+    lower = word_info(word)[0]
+    gaz = gazetteer.get(lower)
+    case = _case(starts_sentence(text, start), lower in lower_vocab)
+    context = ["p=" + previous_word(text, start), "n=" + next_word(text, end)]
+    return (word, "r10e", "g=B-" + gaz if gaz else "", case), context
 
 
 def _case(initial: bool, seen_lower: bool) -> str:

@@ -9,9 +9,16 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from newsgen.entities.features import RUN, TOKEN, lower_vocabulary, run_features, starts_sentence
+from newsgen.entities.features import (
+    RUN,
+    TOKEN,
+    lower_vocabulary,
+    run_features,
+    single_features,
+    starts_sentence,
+)
 from newsgen.entities.lexicon import JUNK_PHRASES, NATIONALITIES, NEVER_NAMES, ORG_CUES, PLACE_CUES
-from newsgen.entities.tagger import Model, load_model, tag_run
+from newsgen.entities.tagger import Model, load_model, tag_one, tag_run
 from newsgen.model import EntityKind, Mention
 
 KINDS: dict[str, EntityKind] = {
@@ -34,18 +41,20 @@ def find_mentions(text: str, model: Model | None = None) -> list[Mention]:
     lower_vocab = lower_vocabulary(text)
     found: list[Mention] = []
     untagged: list[Token] = []
+    gazetteer = model.gazetteer
     for run in RUN.finditer(text):
         word = run.group()
-        if " " in word or "\t" in word:
-            tokens = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, *run.span())]
-        else:
-            tokens = [(run.start(), run.end(), word)]
-        tags = _after_honorifics(
-            tokens, tag_run(model, run_features(text, tokens, lower_vocab, model.gazetteer))
-        )
-        if len(tags) == 1 and tags[0] == "O":
-            untagged.append(tokens[0])
+        if " " not in word and "\t" not in word:
+            start, end = run.span()
+            tag = tag_one(model, *single_features(text, start, end, word, lower_vocab, gazetteer))
+            if tag == "O":
+                untagged.append((start, end, word))
+            else:
+                found.append(Mention(start, end, word, KINDS[tag[2:]]))
             continue
+        tokens = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, *run.span())]
+        rows = run_features(text, tokens, lower_vocab, gazetteer)
+        tags = _after_honorifics(tokens, tag_run(model, rows))
         initial = starts_sentence(text, tokens[0][0])
         for first, end, kind in _repair(tokens, _spans(tags), tags, model.gazetteer, initial):
             start, stop = tokens[first][0], tokens[end - 1][1]

@@ -85,6 +85,15 @@ def tag_run(model: Model, rows: list[tuple[StaticKey, list[str]]]) -> list[str]:
     return tags
 
 
+def tag_one(model: Model, key: StaticKey, context: list[str]) -> str:
+    """The tag of a one-word run (the common case, so `tag_run` unrolled)."""
+    static = model.static_vectors.get((key, START)) or model.static_vector(key, START)
+    get, zero = model.weights.get, model.zero
+    p, n = context
+    scores = [a + b + c for a, b, c in zip(static, get(p, zero), get(n, zero))]
+    return TAGS[scores.index(max(scores))]
+
+
 def model_from_json(data: dict[str, object]) -> Model:
     weights = {k: tuple(v) for k, v in data["weights"].items()}  # type: ignore[attr-defined]
     learned = {k[2:]: weights.pop(k) for k in [k for k in weights if k.startswith("t=")]}
