@@ -169,6 +169,7 @@ def test_pathological_regex_inputs_are_fast() -> None:
         "(" + "Aa " * 20_000,
         '"' + " x" * 30_000 + ', ' + "B " * 10_000,
         "Read more:" + " " * 50_000,
+        '"a b" ' * 50_000,
     ]
     started = time.perf_counter()
     for text in nasty:

@@ -17,6 +17,7 @@ from newsgen.extract import speakers
 from newsgen.model import Block, HtmlBlock, Paragraph, Quote
 
 MIN_QUOTE_WORDS = 5
+_CONTEXT = 2000  # characters before a quote searched for its speaker: keeps long lines linear
 _MARKS = re.compile("[\"“”„«»]")
 _OPENERS = "\"“„«"
 _CLOSERS = "\"”»"
@@ -92,16 +93,17 @@ class _Finder:
     ) -> Quote | None:
         inner = text[span.start + 1 : span.end - 1]
         after = text[span.end : span.end + 120]
-        if speakers.is_according(after):
+        words = len(inner.split())
+        if words < 2 or speakers.is_according(after):
             return None
-        who = _after_who(inner, after) or speakers.attribution_before(text[: span.start])
+        before = text[max(0, span.start - _CONTEXT) : span.start]
+        who = _after_who(inner, after) or speakers.attribution_before(before)
         if who is None and not whole and said_here is None:
             return None
-        words = len(inner.split())
         if words < MIN_QUOTE_WORDS and not (who and words >= 2 and inner.rstrip()[-1:] in ",?!"):
             return None
         if who:
-            speaker = self._speaker(who, i, text[: span.start])
+            speaker = self._speaker(who, i, before)
         else:
             speaker = said_here or self._context_speaker(i)
         return self._add(Quote(_clean(inner), speaker, i, span.start, span.end))
@@ -110,7 +112,8 @@ class _Finder:
         """A quote left open at the end of paragraph `first`, continued in later paragraphs."""
         text = self.texts[first] or ""
         parts = [text[span.start + 1 :]]
-        who = speakers.attribution_before(text[: span.start])
+        before = text[max(0, span.start - _CONTEXT) : span.start]
+        who = speakers.attribution_before(before)
         j = first + 1
         next_index, resume = first + 1, 0
         while j < len(self.texts) and _opens_with_quote(self.texts[j]):
@@ -126,7 +129,7 @@ class _Finder:
         whole = " ".join(" ".join(parts).split())
         if len(whole.split()) >= MIN_QUOTE_WORDS:
             if who:
-                speaker = self._speaker(who, first, text[: span.start])
+                speaker = self._speaker(who, first, before)
             else:
                 speaker = self._context_speaker(first)
             self._add(Quote(_clean(whole), speaker, first, span.start, len(text)))
