@@ -177,3 +177,18 @@ def test_no_headline() -> None:
     assert parse_text("\n  \n\n").title is None
     result = load_article("x.txt", b"\n \n", ReadSettings())
     assert result.article is None and result.diagnostics[0].code == "empty-article"
+
+
+def test_crosshead_directly_above_wrapped_paragraph() -> None:
+    body = (
+        "Head\n\nFirst paragraph is wrapped over\ntwo lines of text here.\n\n"
+        "Crosshead here\nThe paragraph under the crosshead is\nwrapped at about forty "
+        "characters, so\nit spans three lines.\n\nLast paragraph.\n"
+    )
+    parsed = parse_text(body)
+    assert parsed.subheadings == ("Crosshead here",)
+    assert texts(parsed)[2] == (
+        "The paragraph under the crosshead is wrapped at about forty characters, so "
+        "it spans three lines."
+    )
+    assert [b.line for b in parsed.blocks] == [3, 6, 7, 11]  # type: ignore[union-attr]

@@ -65,27 +65,24 @@ def load_article(rel_path: str, data: bytes, settings: ReadSettings) -> LoadResu
     )
     title = front.title or body.title
     if not title:
-        found.append(
-            error(
-                path, None, "empty-article", "no headline found", "the first line is the headline"
-            )
-        )
-        return LoadResult(None, tuple(found))
+        return LoadResult(None, (*found, _no_headline(path)))
     source = SourceInfo(
         path, "markdown" if is_markdown else "text", decoded.encoding, decoded.sha256
     )
     article = _assemble(rel_path, source, title, front, body, settings)
     if article.date is None:
-        found.append(
-            warning(
-                path,
-                None,
-                "undated",
-                "no date found for the article",
-                "add `date:` front matter or put the date in the file name (2025-04-16-slug.txt)",
-            )
-        )
+        found.append(_undated(path))
     return LoadResult(article, tuple(found))
+
+
+def _no_headline(path: str) -> Diagnostic:
+    hint = "the first non-empty line (or front matter `title`) is the headline"
+    return error(path, None, "empty-article", "no headline found", hint)
+
+
+def _undated(path: str) -> Diagnostic:
+    hint = "add `date:` front matter or put the date in the file name (2025-04-16-slug.txt)"
+    return warning(path, None, "undated", "no date found for the article", hint)
 
 
 def _assemble(

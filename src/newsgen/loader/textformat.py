@@ -67,11 +67,22 @@ def to_units(lines: list[Line]) -> list[Unit]:
     blank_layout = _is_blank_layout(lines)
     units: list[Unit] = []
     for run in _runs(lines):
+        if blank_layout and _crosshead_on_top(run):
+            units.append(Unit(run[0][1], run[0][0]))
+            run = run[1:]
         if blank_layout and _looks_wrapped(run):
             units.append(Unit(" ".join(t for _, t in run), run[0][0], len(run) > 1))
         else:
             units.extend(Unit(text, number) for number, text in run)
     return units
+
+
+def _crosshead_on_top(run: list[Line]) -> bool:
+    """A short heading-like line directly above a wrapped paragraph, with no blank between."""
+    if len(run) < 3:
+        return False
+    width = max(len(text) for _, text in run[1:])
+    return len(run[0][1]) * 2 < width and is_subheading(Unit(run[0][1], run[0][0]))
 
 
 def _is_special(text: str) -> bool:
