@@ -213,13 +213,13 @@ def _run(
     index, problems = stages.build_index(articles, resolution, config)
     counts.diagnostics.extend(problems)
     state = _write_site(site_dir, config, out_dir, index, previous, stages, options, reporter, counts)
-    counts.diagnostics.extend(cache.problems)
     if state is not None:
         state.inputs = snapshot
         state.started_ns = taken_ns
         state.article_count = counts.articles
-        state.diagnostics = tuple(counts.diagnostics)
+        state.diagnostics = tuple(counts.diagnostics)  # replayed by the fast path
         cache.store_state(state_key, state)
+    counts.diagnostics.extend(cache.problems)
 
 
 def _state_key(config: SiteConfig, options: BuildOptions, out_dir: Path) -> str:
