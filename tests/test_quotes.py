@@ -3,6 +3,8 @@
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsgen.extract.quotes import find_quotes, quote_spans
 from newsgen.extract.speakers import clean_name
@@ -140,3 +142,27 @@ def test_possessive_is_not_a_speaker() -> None:
     assert speakers_of(
         '"This budget was a mistake from the very first page," Lena Fold’s adviser said.'
     ) == [None]
+
+
+def test_introduction_with_words_after_the_verb() -> None:
+    assert speakers_of(
+        "Brick told a packed hall in Tarnby:",
+        '"This budget forgets the harbour district entirely."',
+    ) == ["Brick"]
+
+
+_PIECES = st.sampled_from(
+    ['"', "“", "”", "«", "»", ",", ".", " said ", " he ", " she said", "Anna Berg", " the source",
+     " according to ", ":", "word ", "Some more words here ", "\n"]
+)  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(_PIECES, max_size=25).map("".join), max_size=6))
+def test_quote_offsets_always_point_into_their_block(paragraphs: list[str]) -> None:
+    blocks = [Paragraph(p) for p in paragraphs]
+    for quote in find_quotes(blocks):
+        text = blocks[quote.block].text
+        assert 0 <= quote.start < quote.end <= len(text)
+        assert text[quote.start] in "\"“«„"
+        assert len(quote.text.split()) >= 2

@@ -22,7 +22,8 @@ _AFTER_WHO_VERB = re.compile(rf"^\s*[,–—-]?\s*(?P<who>{_WHO})\s+(?P<verb>{VE
 _AFTER_VERB_WHO = re.compile(
     rf"^\s*[,–—-]?\s*(?P<verb>{VERBS})\s+(?P<who>[^\"“”„«».;:!?()\n]{{1,80}})"
 )
-_BEFORE = re.compile(rf"(?P<who>{_WHO})\s+(?P<verb>{VERBS})(?:\s+[a-z]+){{0,3}}\s*[:,]\s*$")
+# `NAME said:` / `NAME told a packed hall in Tarnby:` right before the opening mark.
+_BEFORE = re.compile(rf"(?P<who>{_WHO})\s+(?P<verb>{VERBS})(?:\s+[\w'’-]+){{0,6}}\s*[:,]\s*$")
 _ACCORDING = re.compile(r"^\s*[,–—-]?\s*according\s+to\b", re.IGNORECASE)
 _TOKEN = re.compile(r"[^\W\d_][\w'’.-]*|[^\w\s]")
 
