@@ -178,7 +178,8 @@ class _Finder:
 
 def _after_who(inner: str, after: str) -> speakers.Who | None:
     """An attribution after the closing mark counts when the quote ends like a clause."""
-    if inner.rstrip()[-1:] in ",?!—-–" or after.lstrip()[:1] in ",–—-":
+    last, following = inner.rstrip()[-1:], after.lstrip()[:1]
+    if (last and last in ",?!—-–") or (following and following in ",–—-"):
         return speakers.attribution_after(after)
     return None
 
@@ -188,7 +189,8 @@ def _is_whole(text: str, span: Span) -> bool:
 
 
 def _opens_with_quote(text: str | None) -> bool:
-    return bool(text) and text.lstrip()[:1] in _OPENERS  # type: ignore[union-attr]
+    first = text.lstrip()[:1] if text else ""
+    return first != "" and first in _OPENERS
 
 
 def _clean(inner: str) -> str:
