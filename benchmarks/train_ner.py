@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _conll import Sentence, chunks, gold_spans, join_sentences, read_sentences  # noqa: E402
 
-from newsgen.entities.features import RUN, TOKEN, lower_vocabulary, run_features, static_features  # noqa: E402
+from newsgen.entities.features import RUN, Gazetteer, TOKEN, lower_vocabulary, run_features, static_features  # noqa: E402
 from newsgen.entities.tagger import START, TAGS, allowed_after  # noqa: E402
 
 DOC_SIZE = 20
@@ -132,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
     data = []
     for fold in range(FOLDS):
         others = [d for i, d in enumerate(docs) if i % FOLDS != fold]
-        gaz = build_gazetteer(others)
+        gaz = Gazetteer(build_gazetteer(others))
         for i in range(fold, len(docs), FOLDS):
             data.extend(examples(docs[i], gaz))
     weights = train(data, args.epochs)

@@ -15,9 +15,10 @@ from newsgen.entities.lexicon import CONNECTORS
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _WORD = r"[\w&]"
 _ABBREV = r"(?:Mr|Mrs|Ms|Dr|St|Co|Corp|Inc|Ltd|Jr|Sr|Gen|Lt|Col|Sgt|Gov|Sen|Rep|Prof|Mt|Bros|Ft)\."
-# A capitalised token: `U.S.`, `Corp.`, `O'Neill`, `Abu-Marzouk`, `AT&T`; never a possessive 's.
+# A capitalised token: `U.S.`, `Corp.`, `J.` before a capital, `O'Neill`, `Abu-Marzouk`, `AT&T`;
+# never a possessive 's.
 _CAP = (
-    rf"(?:(?:[{_UPPER}]\.){{2,}}|{_ABBREV}(?!\w)"
+    rf"(?:(?:[{_UPPER}]\.){{2,}}|{_ABBREV}(?!\w)|[{_UPPER}]\.(?=[ \t]+[{_UPPER}])"
     rf"|[{_UPPER}]{_WORD}*(?:[-.]{_WORD}+|['’](?![sS]\b){_WORD}+)*)"
 )
 _CONN = "|".join(re.escape(c) for c in CONNECTORS)
@@ -33,8 +34,20 @@ _REPEAT = re.compile(r"(.)\1+")
 _SENTENCE_OPENERS = frozenset('.!?:;\n"“‘(-–—')
 
 Token = tuple[int, int, str]
-Gazetteer = Mapping[str, str]
 GAZ_MAX = 6
+
+
+class Gazetteer(dict[str, str]):
+    """Lower-cased names seen in training -> their kind; `longest[w]` is the most words of a
+    name starting with the word `w`, so lookups try only the lengths that can match."""
+
+    def __init__(self, names: Mapping[str, str] = {}) -> None:  # noqa: B006 (never mutated)
+        super().__init__(names)
+        self.longest: dict[str, int] = {}
+        for name in names:
+            words = name.split(" ")
+            if len(words) <= GAZ_MAX and len(words) > self.longest.get(words[0], 0):
+                self.longest[words[0]] = len(words)
 
 _word_cache: dict[str, tuple[str, str, str, str]] = {}
 
@@ -88,8 +101,9 @@ def gazetteer_tags(lowers: Sequence[str], gazetteer: Gazetteer) -> list[str]:
     """`B-KIND`/`I-KIND` per token from the longest known names, left to right ('' elsewhere)."""
     tags = [""] * len(lowers)
     i, n = 0, len(lowers)
+    longest = gazetteer.longest
     while i < n:
-        for size in range(min(GAZ_MAX, n - i), 0, -1):
+        for size in range(min(longest.get(lowers[i], 0), n - i), 0, -1):
             kind = gazetteer.get(" ".join(lowers[i : i + size]))
             if kind:
                 tags[i] = "g=B-" + kind

@@ -142,6 +142,11 @@ def _shouted(mention: Mention, lower_vocab: frozenset[str], gazetteer: dict[str,
     return sum(w in lower_vocab for w in words) * 2 > len(words)
 
 
+def _first_most(counter: Counter[EntityKind]) -> EntityKind:
+    """The commonest kind, the first counted winning ties."""
+    return counter.most_common(1)[0][0] if len(counter) > 1 else next(iter(counter))
+
+
 def _agree(mentions: list[Mention], untagged: list[Token]) -> list[Mention]:
     """One kind per string in this text (majority, first use breaking ties); a lone word that
     ends a person's full name elsewhere in the text is that person; a lone word the tagger
@@ -152,16 +157,15 @@ def _agree(mentions: list[Mention], untagged: list[Token]) -> list[Mention]:
         votes[m.text][m.kind] += 1
         if m.kind == "person" and " " in m.text:
             surnames.add(m.text.rsplit(" ", 1)[1])
+    kind_of = {text: ACRONYMS.get(text) or _first_most(counter) for text, counter in votes.items()}
+    kind_of.update((name, "person") for name in surnames)
     agreed = []
     for m in mentions:
-        kind = "person" if m.text in surnames else votes[m.text].most_common(1)[0][0]
-        kind = ACRONYMS.get(m.text, kind)
+        kind = kind_of[m.text]
         agreed.append(m if kind == m.kind else Mention(m.start, m.end, m.text, kind))
     for start, end, word in untagged:
-        if word in surnames:
-            agreed.append(Mention(start, end, word, "person"))
-        elif word in votes:
-            agreed.append(Mention(start, end, word, votes[word].most_common(1)[0][0]))
+        if word in kind_of:
+            agreed.append(Mention(start, end, word, kind_of[word]))
         elif word in ACRONYMS:
             agreed.append(Mention(start, end, word, ACRONYMS[word]))
     agreed.sort(key=lambda m: m.start)

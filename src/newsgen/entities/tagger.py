@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from newsgen.entities.features import StaticKey, static_features
+from newsgen.entities.features import Gazetteer, StaticKey, static_features
 
 TAGS = ("O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC")
 START = "<s>"
@@ -39,7 +39,7 @@ class Model:
 
     weights: dict[str, tuple[float, ...]]
     transitions: dict[str, tuple[float, ...]]
-    gazetteer: dict[str, str]
+    gazetteer: Gazetteer
     static_vectors: dict[tuple[StaticKey, str], tuple[float, ...]] = field(default_factory=dict)
     zero: tuple[float, ...] = (0.0,) * len(TAGS)
 
@@ -102,7 +102,7 @@ def model_from_json(data: dict[str, object]) -> Model:
         previous: tuple(a + b for a, b in zip(learned.get(previous, zero), mask))
         for previous, mask in _MASKS.items()
     }
-    return Model(weights, transitions, dict(data["gazetteer"]))  # type: ignore[call-overload]
+    return Model(weights, transitions, Gazetteer(data["gazetteer"]))  # type: ignore[arg-type]
 
 
 @lru_cache(maxsize=1)
