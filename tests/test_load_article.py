@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from newsgen.loader import LoadResult, discover, load_article
-from newsgen.model import Article, ReadSettings
+from newsgen.model import Article, Paragraph, ReadSettings, Subheading
 
 FIXTURES = Path(__file__).parent / "fixtures" / "articles"
 
@@ -175,3 +175,30 @@ def test_pathological_regex_inputs_are_fast() -> None:
     for text in nasty:
         assert load_article("x.txt", f"Head\n{text}\nEnd.\n".encode(), ReadSettings()).article
     assert time.perf_counter() - started < 20
+
+
+_LINES = st.lists(
+    st.sampled_from(
+        ["", "-", "Short crosshead", "A full sentence of body text.", '"A quoted line of words," Berg said.',
+         "Read more: Another story", "Photo: A quay (Northwire)", "wrapped line without an end",
+         "TARNBY, May 5 (Northwire) - Prices rose.", "   ", '"Open quote over paragraphs']
+    ),
+    max_size=30,
+)  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(_LINES, st.sampled_from(["\n", "\r\n", "\r"]))
+def test_structure_invariants(lines: list[str], newline: str) -> None:
+    text = newline.join(["Headline", *lines])
+    article = load_article("x.txt", text.encode(), ReadSettings()).article
+    assert article is not None and article.title == "Headline"
+    numbers = [b.line for b in article.blocks]  # type: ignore[union-attr]
+    assert numbers == sorted(numbers) and all(n >= 2 for n in numbers)
+    assert all(b.text.strip() for b in article.blocks)  # type: ignore[union-attr]
+    assert not any(b.text.startswith("Read more") for b in article.blocks)  # type: ignore[union-attr]
+    assert len(article.subheadings) == sum(isinstance(b, Subheading) for b in article.blocks)
+    for quote in article.quotes:
+        assert 0 <= quote.block < len(article.blocks)
+        assert isinstance(article.blocks[quote.block], Paragraph)
+    assert article.reading_minutes >= 1
