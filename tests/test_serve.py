@@ -5,6 +5,7 @@ from __future__ import annotations
 import http.client
 import inspect
 import json
+import os
 import shutil
 import signal
 import socket
@@ -583,3 +584,22 @@ def test_foreign_host_names_are_refused_on_loopback(site_server: DevServer) -> N
 )
 def test_host_allowed(header: str | None, bound: str, allowed: bool) -> None:
     assert host_allowed(header, bound) is allowed
+
+
+def test_forked_workers_die_quietly_on_sigterm() -> None:
+    """Build workers forked while serving inherit its SIGTERM handler; they must not raise."""
+    from newsgen.serve import _interrupt_in
+
+    pid = os.fork()
+    if pid == 0:  # the child: a stand-in for a pool worker being terminated
+        signal.signal(signal.SIGTERM, _interrupt_in(os.getppid()))
+        try:
+            os.kill(os.getpid(), signal.SIGTERM)
+            time.sleep(5)
+        except KeyboardInterrupt:
+            os._exit(3)
+        os._exit(4)
+    _, status = os.waitpid(pid, 0)
+    assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGTERM
+    with pytest.raises(KeyboardInterrupt):
+        _interrupt_in(os.getpid())(signal.SIGTERM, None)

@@ -6,10 +6,13 @@ and tools can start and stop in-process.
 
 from __future__ import annotations
 
+import os
 import signal
 import sys
 import threading
 import webbrowser
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -26,42 +29,54 @@ def serve(
     open_browser: bool = False,
     build_fn: BuildFn | None = None,
 ) -> int:
-    """Serve until Ctrl-C (exit 0); exit 2 if the address cannot be used."""
+    """Serve until Ctrl-C or SIGTERM (exit 0); exit 2 if the address cannot be used."""
     server = DevServer(Path(site_dir), host=host, port=port, options=options, build_fn=build_fn)
+    with _sigterm_as_interrupt():
+        try:
+            return _run(server, open_browser)
+        except KeyboardInterrupt:  # at any moment, the first build included
+            print("\nStopping.", file=sys.stderr)
+            return 0
+        finally:
+            server.stop()
+
+
+def _run(server: DevServer, open_browser: bool) -> int:
     try:
         server.start()
     except OSError as exc:
-        print(
-            f"newsgen serve: cannot listen on {host}:{port}: {exc.strerror or exc}", file=sys.stderr
-        )
-        server.stop()
+        where = f"{server.host}:{server.port}"
+        print(f"newsgen serve: cannot listen on {where}: {exc.strerror or exc}", file=sys.stderr)
         return 2
-    except KeyboardInterrupt:  # Ctrl-C during the first build
-        server.stop()
-        return 0
     print(f"Serving {server.url} (Ctrl-C to stop)", file=sys.stderr)
     if open_browser:
         webbrowser.open(server.url)
-    try:
-        _wait_for_interrupt()
-    except KeyboardInterrupt:
-        print("\nStopping.", file=sys.stderr)
-    finally:
-        server.stop()
-    return 0
+    threading.Event().wait()
+    return 0  # not reached: only an interrupt ends the wait
 
 
-def _wait_for_interrupt() -> None:
-    """Sleep until Ctrl-C; SIGTERM is treated the same so `kill` also stops cleanly."""
+@contextmanager
+def _sigterm_as_interrupt() -> Iterator[None]:
+    """Treat SIGTERM like Ctrl-C while serving, so `kill` also stops cleanly (main thread only:
+    Python delivers signals there)."""
     if threading.current_thread() is not threading.main_thread():
-        threading.Event().wait()  # signals only reach the main thread; nothing to set up
+        yield
         return
-    previous = signal.signal(signal.SIGTERM, _raise_interrupt)
+    previous = signal.signal(signal.SIGTERM, _interrupt_in(os.getpid()))
     try:
-        threading.Event().wait()
+        yield
     finally:
         signal.signal(signal.SIGTERM, previous)
 
 
-def _raise_interrupt(_signum: int, _frame: object) -> None:
-    raise KeyboardInterrupt
+def _interrupt_in(owner_pid: int) -> Callable[[int, object], None]:
+    """A SIGTERM handler for this process only: forked build workers inherit it, and when their
+    pool terminates them they must die quietly, as with the default handler."""
+
+    def handler(signum: int, _frame: object) -> None:
+        if os.getpid() == owner_pid:
+            raise KeyboardInterrupt
+        signal.signal(signum, signal.SIG_DFL)
+        os.kill(os.getpid(), signum)
+
+    return handler
