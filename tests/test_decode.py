@@ -80,11 +80,13 @@ def test_control_characters_are_binary() -> None:
 
 @pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
 def test_line_endings_give_the_same_article(newline: str) -> None:
-    text = newline.join(["Heading line", "Standfirst here.", "-", "First para.", "Second para.", ""])
+    lines = ["Heading line", "Standfirst here.", "-", "First para.", "Second para.", ""]
+    text = newline.join(lines)
     article = load_article("x.txt", text.encode(), ReadSettings()).article
     assert article is not None
     assert article.title == "Heading line" and article.standfirst == "Standfirst here."
-    assert [b.text for b in article.blocks] == ["First para.", "Second para."]  # type: ignore[union-attr]
+    texts = [b.text for b in article.blocks]  # type: ignore[union-attr]
+    assert texts == ["First para.", "Second para."]
     assert [b.line for b in article.blocks] == [4, 5]  # type: ignore[union-attr]
 
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from newsgen.loader import load_article
 from newsgen.loader.frontmatter import parse_front_matter, split_front_matter
-from newsgen.model import Image, ReadSettings
+from newsgen.model import Image, Paragraph, ReadSettings
 
 FIXTURES = Path(__file__).parent / "fixtures" / "articles"
 
@@ -31,8 +31,9 @@ def test_all_keys_override_inferred_values() -> None:
     assert article.draft is True
     assert article.extra == (("desk", "metro"), ("priority", "3"))
     # The text's own first line is still the headline line, not a paragraph.
-    assert article.blocks[0].text.startswith("The city council approved")  # type: ignore[union-attr]
-    assert article.blocks[0].line == 18  # type: ignore[union-attr]
+    first = article.blocks[0]
+    assert isinstance(first, Paragraph) and first.text.startswith("The city council approved")
+    assert first.line == 18
 
 
 def test_wrong_types_warn_and_are_ignored() -> None:

@@ -57,7 +57,8 @@ def test_keys_and_values() -> None:
 def test_defaults_are_empty_and_unresolved() -> None:
     view = article_json(wire_article(), None)
     assert view["url"] is None and view["entities"] == [] and view["warnings"] == []
-    assert view["related"] == [{"title": "Storm damage closes Tarnby piers for winter", "url": None}]
+    title = "Storm damage closes Tarnby piers for winter"
+    assert view["related"] == [{"title": title, "url": None}]
 
 
 def test_undated_and_no_image() -> None:

@@ -21,7 +21,9 @@ def test_metadata_from_markdown() -> None:
     assert article is not None and result.diagnostics == ()
     assert article.source.format == "markdown"
     assert article.title == "Choir fills the customs hall"
-    assert article.standfirst == "The Velmora choir sang in the old customs hall for the first time."
+    assert article.standfirst == (
+        "The Velmora choir sang in the old customs hall for the first time."
+    )
     assert article.date == dt.date(2025, 6, 1)
     assert article.section == "culture"
     assert article.tags == ("music", "Velmora")
@@ -83,7 +85,9 @@ def test_deterministic() -> None:
 
 
 def test_split_html_top_level_elements() -> None:
-    blocks = split_html("<p>a <em>b</em></p>\n<hr>\n<h2 id='x'>T&amp;C</h2><ul><li>one</li><li>two</li></ul>")
+    blocks = split_html(
+        "<p>a <em>b</em></p>\n<hr>\n<h2 id='x'>T&amp;C</h2><ul><li>one</li><li>two</li></ul>"
+    )
     assert [b.html for b in blocks] == [
         "<p>a <em>b</em></p>",
         "<hr>",

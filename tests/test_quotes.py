@@ -110,7 +110,8 @@ def test_second_quote_in_same_paragraph_keeps_speaker() -> None:
 
 def test_quote_spans_pair_marks() -> None:
     spans = quote_spans('a "b" c “d” e "f')
-    assert [(s.start, s.end, s.closed) for s in spans] == [(2, 5, True), (8, 11, True), (14, 16, False)]
+    found = [(s.start, s.end, s.closed) for s in spans]
+    assert found == [(2, 5, True), (8, 11, True), (14, 16, False)]
 
 
 def test_clean_name() -> None:
@@ -123,16 +124,16 @@ def test_clean_name() -> None:
 def test_pronoun_prefers_subject_in_same_paragraph() -> None:
     assert speakers_of(
         '"The harbour needs a new crane before the winter storms," said Anna Berg.',
-        'Dr Lund said that the old cranes were safe. "They have years of work left in them," she said.',
+        'Dr Lund said the old cranes were safe. "They have years of work left," she said.',
         'Ms Holt rejected that. "Nobody believes those cranes will last," she said.',
-        'Asked about costs, Voss was careful. "The numbers will come next month, not before," he said.',
-        'Okonkwo, who toured the quay with Berg, said little. "We will see the plans first," she said.',
+        'Asked about costs, Voss was careful. "The numbers come next month, not before," he said.',
+        'Okonkwo, who toured the quay with Berg, said little. "We will see the plans," she said.',
     ) == ["Anna Berg", "Lund", "Holt", "Voss", "Okonkwo"]
 
 
 def test_name_after_verb_with_description() -> None:
     assert speakers_of(
-        '"The lantern took us three weeks to build," said sixteen-year-old Mira Sand, one of the builders.',
+        '"The lantern took us three weeks to build," said sixteen-year-old Mira Sand, a builder.',
         '"The camera was paid for by cake sales and walks," said the club\'s chair, Martin Sefa.',
         '"The line opens again in the spring of next year," said on Tuesday that the Port Office.',
     ) == ["Mira Sand", "Martin Sefa", None]

@@ -32,7 +32,7 @@ def test_reading_minutes() -> None:
 
 
 def test_article_counts_body_and_standfirst_not_headline() -> None:
-    text = "Many words in the headline here\nFour word stand first.\n-\nOne two three.\nFour five.\n"
+    text = "Many words in the headline\nFour word stand first.\n-\nOne two three.\nFour five.\n"
     article = load_article("x.txt", text.encode(), ReadSettings()).article
     assert article is not None
     assert article.word_count == 4 + 3 + 2
