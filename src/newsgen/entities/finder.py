@@ -33,13 +33,14 @@ ACRONYMS: dict[str, EntityKind] = {
 _NAME_HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. sir dame".split())
 Token = tuple[int, int, str]
 Span = tuple[int, int, str]  # first token, end token, tag kind (PER/ORG/LOC/MISC)
+Found = tuple[int, int, str, EntityKind]  # start, end, text, kind: a Mention to be
 
 
 def find_mentions(text: str, model: Model | None = None) -> list[Mention]:
     """Mentions in `text`, sorted and non-overlapping; offsets index `text`."""
     model = model or load_model()
     lower_vocab = lower_vocabulary(text)
-    found: list[Mention] = []
+    found: list[Found] = []
     untagged: list[Token] = []
     gazetteer = model.gazetteer
     for run in RUN.finditer(text):
@@ -50,7 +51,7 @@ def find_mentions(text: str, model: Model | None = None) -> list[Mention]:
             if tag == "O":
                 untagged.append((start, end, word))
             else:
-                found.append(Mention(start, end, word, KINDS[tag[2:]]))
+                found.append((start, end, word, KINDS[tag[2:]]))
             continue
         tokens = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, *run.span())]
         rows = run_features(text, tokens, lower_vocab, gazetteer)
@@ -58,9 +59,12 @@ def find_mentions(text: str, model: Model | None = None) -> list[Mention]:
         initial = starts_sentence(text, tokens[0][0])
         for first, end, kind in _repair(tokens, _spans(tags), tags, model.gazetteer, initial):
             start, stop = tokens[first][0], tokens[end - 1][1]
-            found.append(Mention(start, stop, text[start:stop], KINDS[kind]))
-    kept = [m for m in found if not _is_junk(m) and not _shouted(m, lower_vocab, model.gazetteer)]
-    return _agree(kept, untagged)
+            found.append((start, stop, text[start:stop], KINDS[kind]))
+    junk = {
+        name: _is_junk(name) or _shouted(name, lower_vocab, gazetteer)
+        for name in {f[2] for f in found}
+    }
+    return _agree([f for f in found if not junk[f[2]]], untagged)
 
 
 def _after_honorifics(tokens: list[Token], tags: list[str]) -> list[str]:
@@ -123,20 +127,20 @@ def _repair(
     return fixed
 
 
-def _is_junk(mention: Mention) -> bool:
-    lower = mention.text.lower()
-    if lower in JUNK_PHRASES or (lower in NEVER_NAMES and mention.text not in ACRONYMS):
+def _is_junk(name: str) -> bool:
+    lower = name.lower()
+    if lower in JUNK_PHRASES or (lower in NEVER_NAMES and name not in ACRONYMS):
         return True
     words = lower.replace("-", " ").split()
     return all(w in NATIONALITIES for w in words)
 
 
-def _shouted(mention: Mention, lower_vocab: frozenset[str], gazetteer: dict[str, str]) -> bool:
+def _shouted(name: str, lower_vocab: frozenset[str], gazetteer: dict[str, str]) -> bool:
     """Headline words in capitals (`HEAVY RAIN DELAYS THE HARVEST`) that the text also uses
     in lower case are ordinary words, unless the name is a known one."""
-    if not mention.text.isupper() or mention.text in ACRONYMS:
+    if not name.isupper() or name in ACRONYMS:
         return False
-    words = mention.text.lower().split()
+    words = name.lower().split()
     if " ".join(words) in gazetteer:
         return False
     return sum(w in lower_vocab for w in words) * 2 > len(words)
@@ -147,26 +151,22 @@ def _first_most(counter: Counter[EntityKind]) -> EntityKind:
     return counter.most_common(1)[0][0] if len(counter) > 1 else next(iter(counter))
 
 
-def _agree(mentions: list[Mention], untagged: list[Token]) -> list[Mention]:
+def _agree(found: list[Found], untagged: list[Token]) -> list[Mention]:
     """One kind per string in this text (majority, first use breaking ties); a lone word that
     ends a person's full name elsewhere in the text is that person; a lone word the tagger
     passed over is a name when the same text is one elsewhere (or a known acronym)."""
     votes: dict[str, Counter[EntityKind]] = defaultdict(Counter)
     surnames: set[str] = set()
-    for m in mentions:
-        votes[m.text][m.kind] += 1
-        if m.kind == "person" and " " in m.text:
-            surnames.add(m.text.rsplit(" ", 1)[1])
-    kind_of = {text: ACRONYMS.get(text) or _first_most(counter) for text, counter in votes.items()}
+    for _, _, name, kind in found:
+        votes[name][kind] += 1
+        if kind == "person" and " " in name:
+            surnames.add(name.rsplit(" ", 1)[1])
+    kind_of = {name: ACRONYMS.get(name) or _first_most(counter) for name, counter in votes.items()}
     kind_of.update((name, "person") for name in surnames)
-    agreed = []
-    for m in mentions:
-        kind = kind_of[m.text]
-        agreed.append(m if kind == m.kind else Mention(m.start, m.end, m.text, kind))
-    for start, end, word in untagged:
-        if word in kind_of:
-            agreed.append(Mention(start, end, word, kind_of[word]))
-        elif word in ACRONYMS:
-            agreed.append(Mention(start, end, word, ACRONYMS[word]))
-    agreed.sort(key=lambda m: m.start)
-    return agreed
+    kind_of.update((name, kind) for name, kind in ACRONYMS.items() if name not in kind_of)
+    mentions = [Mention(start, end, name, kind_of[name]) for start, end, name, _ in found]
+    mentions.extend(
+        Mention(start, end, word, kind_of[word]) for start, end, word in untagged if word in kind_of
+    )
+    mentions.sort(key=lambda m: m.start)
+    return mentions
