@@ -9,6 +9,7 @@ import os
 import shutil
 import signal
 import socket
+import struct
 import subprocess
 import sys
 import time
@@ -603,3 +604,21 @@ def test_forked_workers_die_quietly_on_sigterm() -> None:
     assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGTERM
     with pytest.raises(KeyboardInterrupt):
         _interrupt_in(os.getpid())(signal.SIGTERM, None)
+
+
+def test_a_client_leaving_mid_response_is_not_an_error(
+    site_server: DevServer, capfd: pytest.CaptureFixture[str]
+) -> None:
+    big = site_server.output_dir / "big.png"
+    big.write_bytes(b"\0" * 8_000_000)
+    try:
+        for _ in range(3):
+            with socket.create_connection(("127.0.0.1", site_server.port), timeout=5) as sock:
+                sock.sendall(b"GET /big.png HTTP/1.0\r\nHost: localhost\r\n\r\n")
+                sock.recv(1024)
+                sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))  # RST
+        time.sleep(0.3)
+        assert get(site_server, "/style.css")[0] == 200
+    finally:
+        big.unlink()
+    assert "Traceback" not in capfd.readouterr().err

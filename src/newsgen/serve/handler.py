@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import shutil
 import socket
+import sys
 from dataclasses import dataclass
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -52,6 +53,12 @@ class DevHTTPServer(ThreadingHTTPServer):
         super().__init__(address, DevRequestHandler)
         self.mount = mount
         self.state = state
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        """A browser that goes away mid-response is normal (reloads, navigation): stay quiet."""
+        if isinstance(sys.exc_info()[1], ConnectionError | TimeoutError):
+            return
+        super().handle_error(request, client_address)  # type: ignore[arg-type]
 
 
 def reload_script() -> bytes:
