@@ -134,3 +134,13 @@ def test_image_src_must_be_safe() -> None:
     ok = "---\nimage: https://example.org/a.jpg\n---\nHeadline\n"
     article = load_article("x.txt", ok.encode(), ReadSettings()).article
     assert article is not None and article.image == Image("", src="https://example.org/a.jpg")
+
+
+def test_empty_values_are_ignored_and_key_case_is_free() -> None:
+    text = "---\nTitle: Upper-case key\ntags:\ndate:\nimage:\nNote: kept\n---\nHeadline\nBody.\n"
+    result = load_article("x.txt", text.encode(), ReadSettings())
+    article = result.article
+    assert article is not None
+    assert article.title == "Upper-case key"
+    assert [d.code for d in result.diagnostics] == ["undated"]
+    assert article.extra == (("Note", "kept"),)

@@ -137,43 +137,38 @@ def _key_lines(node: Any) -> dict[str, int]:
 def _typed(
     data: dict[Any, Any], path: str, key_lines: dict[str, int]
 ) -> tuple[FrontMatter, list[Diagnostic]]:
+    """Known keys (any letter case) typed or rejected; empty values ignored; the rest kept."""
     found: list[Diagnostic] = []
     values: dict[str, Any] = {}
     extra: list[tuple[str, str]] = []
-
-    def reject(key: str, expected: str, value: Any) -> None:
-        got = type(value).__name__
-        message = f"front matter key {key!r} must be {expected} (got {got}); ignored"
-        found.append(warning(path, key_lines.get(key), "front-matter-key", message))
-
     for raw_key, value in data.items():
         key = str(raw_key)
-        if key in _STRING_KEYS:
-            _take_string(key, value, values, reject)
-        elif key == "date":
-            _take_date(value, values, reject)
-        elif key == "tags":
-            _take_tags(value, values, reject)
-        elif key == "image":
-            _take_image(value, values, reject)
-        elif key == "draft":
-            _take_draft(value, values, reject)
-        else:
+        take = _TAKERS.get(key.lower())
+        if take is None:
             extra.append((key, "" if value is None else str(value)))
+        elif value is not None:
+
+            def reject(name: str, expected: str, value: Any, key: str = key) -> None:
+                message = (
+                    f"front matter key {name!r} must be {expected} "
+                    f"(got {type(value).__name__}); ignored"
+                )
+                found.append(warning(path, key_lines.get(key), "front-matter-key", message))
+
+            take(key.lower(), value, values, reject)
     return FrontMatter(**values, extra=tuple(sorted(extra))), found
 
 
 def _take_string(key: str, value: Any, values: dict[str, Any], reject: Any) -> None:
-    if isinstance(value, bool) or value is None or isinstance(value, (list, dict)):
-        if value is not None:
-            reject(key, "a string", value)
+    if isinstance(value, (bool, list, dict)):
+        reject(key, "a string", value)
         return
     text = str(value).strip()
     if text:
         values[key] = text
 
 
-def _take_date(value: Any, values: dict[str, Any], reject: Any) -> None:
+def _take_date(key: str, value: Any, values: dict[str, Any], reject: Any) -> None:
     parsed = parse_date_value(value)
     if parsed is None:
         reject("date", "a valid date such as 2025-04-16", value)
@@ -181,7 +176,7 @@ def _take_date(value: Any, values: dict[str, Any], reject: Any) -> None:
         values["date"] = parsed
 
 
-def _take_tags(value: Any, values: dict[str, Any], reject: Any) -> None:
+def _take_tags(key: str, value: Any, values: dict[str, Any], reject: Any) -> None:
     if isinstance(value, str):
         items: list[Any] = value.split(",")
     elif isinstance(value, list) and all(
@@ -206,7 +201,7 @@ def unique_tags(items: Any) -> tuple[str, ...]:
     return tuple(tags)
 
 
-def _take_image(value: Any, values: dict[str, Any], reject: Any) -> None:
+def _take_image(key: str, value: Any, values: dict[str, Any], reject: Any) -> None:
     if isinstance(value, str) and value.strip() and safe_src(value.strip()):
         values["image"] = Image(caption="", src=value.strip())
         return
@@ -238,8 +233,17 @@ def safe_src(src: str) -> bool:
     return scheme is None or scheme.group(1).lower() in ("http", "https")
 
 
-def _take_draft(value: Any, values: dict[str, Any], reject: Any) -> None:
+def _take_draft(key: str, value: Any, values: dict[str, Any], reject: Any) -> None:
     if isinstance(value, bool):
         values["draft"] = value
     else:
         reject("draft", "true or false", value)
+
+
+_TAKERS = {
+    **{key: _take_string for key in _STRING_KEYS},
+    "date": _take_date,
+    "tags": _take_tags,
+    "image": _take_image,
+    "draft": _take_draft,
+}
