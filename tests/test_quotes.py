@@ -167,3 +167,8 @@ def test_quote_offsets_always_point_into_their_block(paragraphs: list[str]) -> N
         assert 0 <= quote.start < quote.end <= len(text)
         assert text[quote.start] in "\"“«„"
         assert len(quote.text.split()) >= 2
+
+
+def test_stray_unclosed_mark_in_prose_is_not_a_quote() -> None:
+    assert speakers_of('The council called it a "fair deal for the harbour and the town.') == []
+    assert speakers_of('"A quote whose closing mark was forgotten by the writer.') == [None]

@@ -127,7 +127,8 @@ class _Finder:
             next_index, resume = j + 1, 0
             j += 1
         whole = " ".join(" ".join(parts).split())
-        if len(whole.split()) >= MIN_QUOTE_WORDS:
+        stray = len(parts) == 1 and who is None and span.start > 1  # an unclosed mark in prose
+        if len(whole.split()) >= MIN_QUOTE_WORDS and not stray:
             if who:
                 speaker = self._speaker(who, first, before)
             else:
