@@ -192,3 +192,16 @@ def test_crosshead_directly_above_wrapped_paragraph() -> None:
         "it spans three lines."
     )
     assert [b.line for b in parsed.blocks] == [3, 6, 7, 11]  # type: ignore[union-attr]
+
+
+def test_parenthesis_before_a_full_stop_is_not_a_credit() -> None:
+    assert split_caption("The talks were held in Tarnby (Velmora).") is None
+    assert split_caption("Boats in Tarnby harbour (AP Photo/Jane Doe)") == Image(
+        "Boats in Tarnby harbour", "AP Photo/Jane Doe"
+    )
+
+
+def test_whitespace_inside_lines_is_collapsed() -> None:
+    parsed = parse_text("Head  with\ttabs\nBody   text here.\n")
+    assert parsed.title == "Head with tabs"
+    assert texts(parsed) == ["Body text here."]

@@ -12,7 +12,8 @@ import re
 from newsgen.model import Image
 
 MAX_CREDIT_WORDS = 6
-_TRAILING_CREDIT = re.compile(r"\((?P<credit>[^()]{1,80})\)\s*\.?\s*$")
+# The credit ends the paragraph: `... in Tarnby (Velmora).` is a sentence, not a caption.
+_TRAILING_CREDIT = re.compile(r"\((?P<credit>[^()]{1,80})\)\s*$")
 _PHOTO_PREFIX = re.compile(r"^\s*(?:photo|picture|image)\s*:\s*", re.IGNORECASE)
 _CREDIT_PREFIX = re.compile(r"^(?:photo|picture|image)\s*(?::|by\b)\s*", re.IGNORECASE)
 _CONNECTORS = {

@@ -37,7 +37,7 @@ Line = tuple[int, str]
 
 def parse_text(body: str, first_line: int = 1) -> ParsedBody:
     """The structure of a plain-text body starting at file line `first_line`."""
-    lines = [(first_line + i, text.strip()) for i, text in enumerate(body.split("\n"))]
+    lines = [(first_line + i, " ".join(text.split())) for i, text in enumerate(body.split("\n"))]
     head = next((i for i, (_, text) in enumerate(lines) if text), None)
     if head is None:
         return ParsedBody(title=None)
