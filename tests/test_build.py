@@ -232,3 +232,10 @@ def test_inspect_a_lone_file(tmp_path: Path) -> None:
     assert view["related"] == [{"title": "Quay lamps approved in Lowmoor", "url": None}]
     (tmp_path / "blank.txt").write_text("\n\n")
     assert inspect_file(tmp_path / "blank.txt")["article"] is None
+
+
+def test_progress_line() -> None:
+    from newsgen.report import progress_line
+
+    assert progress_line("render", 15, 30) == "render     [" + "#" * 15 + "-" * 15 + "] 15/30"
+    assert progress_line("render", 7, 0) == "render     7"

@@ -372,15 +372,14 @@ def _write_site(
     counts: _Counts,
 ) -> BuildState | None:
     """Render what changed into a staging folder and swap it in; the new state, or None."""
-    reporter.stage("plan")
     env = stages.make_environment(site_dir, config)
-    pages = _unique_pages(stages.plan_pages(index, config), counts.diagnostics)
     staging = Staging(out_dir, previous.manifest if previous else None)
     try:
         staging.open()
-        fresh = staging.fresh or previous is None
-        fingerprints = _render_all(pages, env, staging, fresh, previous, config, stages, options,
-                                   reporter, counts)  # fmt: skip
+        before = {} if staging.fresh or previous is None else previous.page_fingerprints
+        plan = stages.plan_pages(index, config)
+        fingerprints = _render_all(plan, env, staging, before, config, stages, options, reporter,
+                                   counts)  # fmt: skip
         static = stages.theme_static_files(site_dir, config.static_dir)
         produced = set(fingerprints) | _copy_static(static, staging, fingerprints, counts)
         if options.strict and counts.diagnostics:
@@ -395,19 +394,6 @@ def _write_site(
                       manifest=frozenset(produced))  # fmt: skip
 
 
-def _unique_pages(planned: Iterable[Any], diagnostics: list[Diagnostic]) -> list[Any]:
-    """The plan, without a second page claiming an output path already taken."""
-    pages: list[Any] = []
-    seen: set[str] = set()
-    for page in planned:
-        if page.output_path in seen:
-            diagnostics.append(error(page.output_path, None, "output", "two pages share this path"))
-            continue
-        seen.add(page.output_path)
-        pages.append(page)
-    return pages
-
-
 def page_fingerprint(page: Any, templates: dict[str, str], config_digest: str) -> str:
     """The page's own fingerprint plus its template's and the config's."""
     template = templates.get(page.template) or "|".join(sorted(templates.values()))
@@ -415,12 +401,34 @@ def page_fingerprint(page: Any, templates: dict[str, str], config_digest: str) -
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
 
+RENDER_BATCH = 4000  # pages held at once: the plan is streamed, never all in memory
+
+
+def _changed_batches(
+    plan: Iterable[Any], wanted: dict[str, str], before: dict[str, str], fingerprint: Callable[[Any], str],
+    diagnostics: list[Diagnostic],
+) -> Iterator[list[Any]]:
+    """Pages whose fingerprint differs from the last build's, in batches; records every page's."""
+    batch: list[Any] = []
+    for page in plan:
+        if page.output_path in wanted:
+            diagnostics.append(error(page.output_path, None, "output", "two pages share this path"))
+            continue
+        wanted[page.output_path] = fingerprint(page)
+        if before.get(page.output_path) != wanted[page.output_path]:
+            batch.append(page)
+            if len(batch) >= RENDER_BATCH:
+                yield batch
+                batch = []
+    if batch:
+        yield batch
+
+
 def _render_all(
-    pages: list[Any],
+    plan: Iterable[Any],
     env: Any,
     staging: Staging,
-    fresh: bool,
-    previous: BuildState | None,
+    before: dict[str, str],
     config: SiteConfig,
     stages: Stages,
     options: BuildOptions,
@@ -430,24 +438,25 @@ def _render_all(
     """Render pages whose fingerprint changed; the fingerprints of every page now in place."""
     templates = stages.template_fingerprints(env)
     digest = config_fingerprint(config) + f"|drafts={options.drafts}"
-    wanted = {p.output_path: page_fingerprint(p, templates, digest) for p in pages}
-    before = {} if fresh or previous is None else previous.page_fingerprints
-    todo = [i for i, p in enumerate(pages) if before.get(p.output_path) != wanted[p.output_path]]
-    counts.unchanged = len(pages) - len(todo)
-    reporter.stage("render", len(todo))
-    _RENDER.update(pages=pages, env=env, staging=staging, stages=stages)
-    try:
-        for i, changed, problem in parallel_map(_render_one, todo, options.jobs):
-            reporter.advance()
-            if problem is not None:
-                counts.diagnostics.append(problem)
-                del wanted[pages[i].output_path]
-            elif changed:
-                counts.written += 1
-            else:
-                counts.unchanged += 1
-    finally:
-        _RENDER.clear()
+    wanted: dict[str, str] = {}
+    failed: list[str] = []
+    reporter.stage("render")
+    for batch in _changed_batches(plan, wanted, before,
+                                  lambda page: page_fingerprint(page, templates, digest),
+                                  counts.diagnostics):  # fmt: skip
+        _RENDER.update(pages=batch, env=env, staging=staging, stages=stages)
+        try:
+            for i, changed, problem in parallel_map(_render_one, range(len(batch)), options.jobs):
+                reporter.advance()
+                counts.written += changed
+                if problem is not None:
+                    counts.diagnostics.append(problem)
+                    failed.append(batch[i].output_path)
+        finally:
+            _RENDER.clear()
+    for output_path in failed:
+        del wanted[output_path]
+    counts.unchanged = len(wanted) - counts.written
     return wanted
 
 

@@ -90,14 +90,12 @@ class ConsoleReporter:
 
     def advance(self, count: int = 1) -> None:
         self.done += count
-        if not self.interactive or self.total < PROGRESS_MIN_ITEMS:
+        if not self.interactive or max(self.total, self.done) < PROGRESS_MIN_ITEMS:
             return
         now = time.monotonic()
-        if now - self.last_draw > 0.1 or self.done >= self.total:
+        if now - self.last_draw > 0.1 or self.done == self.total:
             self.last_draw = now
-            filled = int(30 * self.done / max(self.total, 1))
-            bar = "#" * filled + "-" * (30 - filled)
-            self.stream.write(f"\r{self.name:<10} [{bar}] {self.done}/{self.total}")
+            self.stream.write("\r" + progress_line(self.name, self.done, self.total))
             self.stream.flush()
 
     def _clear(self) -> None:
@@ -112,6 +110,14 @@ class ConsoleReporter:
             lines = [d.format() for d in result.errors]
         for line in lines:
             print(line, file=self.stream)
+
+
+def progress_line(name: str, done: int, total: int) -> str:
+    """`render     [#####-----] 120/240`, or a plain count when the total is not known."""
+    if total <= 0:
+        return f"{name:<10} {done}"
+    filled = int(30 * min(done, total) / total)
+    return f"{name:<10} [{'#' * filled}{'-' * (30 - filled)}] {done}/{total}"
 
 
 def _is_tty(stream: TextIO) -> bool:
