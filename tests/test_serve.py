@@ -622,3 +622,15 @@ def test_a_client_leaving_mid_response_is_not_an_error(
     finally:
         big.unlink()
     assert "Traceback" not in capfd.readouterr().err
+
+
+def test_only_stylesheet_changes_are_marked_styles_only(watched) -> None:  # type: ignore[no-untyped-def]
+    server, site, _ = watched
+    before = status_json(server)["epoch"]
+    (site / "static" / "style.css").write_text("body { margin: 0 }", "utf-8")
+    assert wait_until(lambda: status_json(server)["epoch"] > before)
+    assert status_json(server)["styles_only"] is True
+    before = status_json(server)["epoch"]
+    (site / "content" / "bridge.txt").write_text("Bridge vote moved\n", "utf-8")
+    assert wait_until(lambda: status_json(server)["epoch"] > before)
+    assert status_json(server)["styles_only"] is False

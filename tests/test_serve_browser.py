@@ -60,7 +60,7 @@ def make_site(root: Path) -> Path:
 
 
 def stand_in_build(site_dir: Path, options: Any, reporter: object = None) -> SimpleNamespace:
-    """A minimal build: a home page listing headlines; invalid front matter is an error."""
+    """A minimal build: a home page listing headlines, `static/` copied; bad front matter fails."""
     out = site_dir / "build"
     headlines, problems = [], []
     for src in sorted((site_dir / "content").iterdir()):
@@ -75,10 +75,10 @@ def stand_in_build(site_dir: Path, options: Any, reporter: object = None) -> Sim
     if not problems:
         out.mkdir(exist_ok=True)
         items = "".join(f"<li>{html.escape(h)}</li>" for h in headlines)
-        page = (
-            f"<!DOCTYPE html><html lang=en><title>Home</title><body><ul>{items}</ul></body></html>"
-        )
-        (out / "index.html").write_text(page, "utf-8")
+        head = '<!DOCTYPE html><html lang=en><title>Home</title><link rel=stylesheet href="/s.css">'
+        (out / "index.html").write_text(f"{head}<body><ul>{items}</ul></body></html>", "utf-8")
+        if (site_dir / "static").is_dir():
+            shutil.copytree(site_dir / "static", out, dirs_exist_ok=True)
     return SimpleNamespace(
         exit_code=1 if problems else 0, diagnostics=tuple(problems), output_dir=out
     )
@@ -146,4 +146,29 @@ def test_open_page_reconnects_after_a_server_restart(tmp_path: Path) -> None:
                 sync_api.expect(restarted).to_be_visible()
         finally:
             first.stop()
+            browser.close()
+
+
+def test_a_stylesheet_change_applies_without_a_reload(tmp_path: Path) -> None:
+    site = make_site(tmp_path)
+    (site / "static").mkdir()
+    stylesheet = site / "static" / "s.css"
+    stylesheet.write_text("body { color: rgb(0, 0, 128); }", "utf-8")
+    with (
+        DevServer(site, port=0, options=BuildOptions(), build_fn=stand_in_build) as server,
+        sync_api.sync_playwright() as pw,
+    ):
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        try:
+            page = browser.new_page()
+            page.set_default_timeout(TIMEOUT_MS)
+            page.goto(server.url)
+            body = page.locator("body")
+            sync_api.expect(body).to_have_css("color", "rgb(0, 0, 128)")
+            page.evaluate("window.stillTheSamePage = true")
+            time.sleep(0.3)
+            stylesheet.write_text("body { color: rgb(128, 0, 0); }", "utf-8")
+            sync_api.expect(body).to_have_css("color", "rgb(128, 0, 0)")
+            assert page.evaluate("window.stillTheSamePage === true")
+        finally:
             browser.close()

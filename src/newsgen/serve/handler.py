@@ -172,7 +172,10 @@ class DevRequestHandler(BaseHTTPRequestHandler):
         try:
             self.wfile.write(b"retry: 1000\n\n")
             while status is not None:
-                payload = json.dumps({"epoch": status.epoch, "ok": status.ok, "boot": status.boot})
+                payload = json.dumps(
+                    {"epoch": status.epoch, "ok": status.ok, "boot": status.boot,
+                     "styles_only": status.styles_only}
+                )  # fmt: skip
                 self.wfile.write(f"event: epoch\ndata: {payload}\n\n".encode())
                 self.wfile.flush()
                 status = self._next_status(state, status.epoch)

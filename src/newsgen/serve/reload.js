@@ -44,10 +44,22 @@
       .catch(function () { /* the server is restarting; the event stream will retry */ });
   }
 
+  function refreshStylesheets(epoch) {
+    document.querySelectorAll('link[rel~="stylesheet"][href]').forEach(function (link) {
+      var url = new URL(link.href, location.href);
+      if (url.origin !== location.origin) return;
+      url.searchParams.set("newsgen-epoch", String(epoch));
+      link.href = url.href;
+    });
+  }
+
   function onEpoch(event) {
     var data = JSON.parse(event.data);
     var changed = data.boot !== pageBoot || data.epoch !== pageEpoch;
-    if (data.ok && changed) {
+    if (data.ok && changed && data.styles_only && data.boot === pageBoot && data.epoch === pageEpoch + 1) {
+      pageEpoch = data.epoch;
+      refreshStylesheets(data.epoch);
+    } else if (data.ok && changed) {
       location.reload();
     } else if (data.ok) {
       removeOverlay();

@@ -100,12 +100,17 @@ class DevServer:
     def __exit__(self, *exc: object) -> None:
         self.stop()
 
-    def rebuild(self, first: bool = False) -> Status:
-        """Run one build now; on success point the server at its output; report either way."""
-        with self._build_lock:  # never two builds writing the same output folder
-            return self._rebuild(first)
+    def rebuild(self, first: bool = False, changed: set[Path] | None = None) -> Status:
+        """Run one build now; on success point the server at its output; report either way.
 
-    def _rebuild(self, first: bool) -> Status:
+        `changed` are the source files that prompted it: when all are stylesheets, open pages
+        swap their stylesheets instead of reloading.
+        """
+        with self._build_lock:  # never two builds writing the same output folder
+            styles_only = bool(changed) and all(p.suffix.lower() == ".css" for p in changed or ())
+            return self._rebuild(first, styles_only)
+
+    def _rebuild(self, first: bool, styles_only: bool) -> Status:
         self.state.building()
         options = self.options if first else _without_clean(self.options)
         try:
@@ -129,7 +134,7 @@ class DevServer:
                 f"build failed ({count} problems, listed above); still serving the last good site",
                 file=self._out,
             )
-        return self.state.finished(ok, errors, all_lines)
+        return self.state.finished(ok, errors, all_lines, styles_only)
 
     def _rebuild_loop(self) -> None:
         while True:
@@ -139,7 +144,7 @@ class DevServer:
             if not self._drain_burst(batch):
                 return
             print(f"changed: {self._describe(batch)}; rebuilding", file=self._out)
-            status = self.rebuild()
+            status = self.rebuild(changed=batch)
             if status.ok:
                 print(f"rebuilt ({status.epoch}); pages will reload", file=self._out)
 

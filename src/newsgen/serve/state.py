@@ -21,6 +21,7 @@ class Status:
     boot: str
     errors: tuple[str, ...] = ()
     diagnostics: tuple[str, ...] = ()
+    styles_only: bool = False  # only stylesheets changed: pages can swap them without reloading
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -30,6 +31,7 @@ class Status:
             "boot": self.boot,
             "errors": list(self.errors),
             "diagnostics": list(self.diagnostics),
+            "styles_only": self.styles_only,
         }
 
 
@@ -54,13 +56,17 @@ class LiveState:
         """Mark a build as running (the epoch only moves when it finishes)."""
         self._replace(building=True)
 
-    def finished(self, ok: bool, errors: list[str], diagnostics: list[str]) -> Status:
+    def finished(
+        self, ok: bool, errors: list[str], diagnostics: list[str], styles_only: bool = False
+    ) -> Status:
         """Record a finished build: the epoch moves on whether it succeeded or not."""
         with self._cond:
             assert self._status is not None
+            previous = self._status
             self._status = Status(
-                self._status.epoch + 1, ok, False, self.boot, tuple(errors), tuple(diagnostics)
-            )
+                previous.epoch + 1, ok, False, self.boot, tuple(errors), tuple(diagnostics),
+                styles_only=styles_only and ok and previous.ok,
+            )  # fmt: skip
             self._cond.notify_all()
             return self._status
 
