@@ -8,11 +8,13 @@ peak RSS comes from `os.wait4`, so one run's memory never hides inside another's
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import shutil
 import statistics
 import subprocess
 import sys
+import tarfile
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -64,10 +66,37 @@ def cached_archive(count: int, seed: int, markdown: bool = False) -> Path:
     return site
 
 
-def run_measured(command: Sequence[str], cwd: Path | None = None) -> Measurement:
+@dataclass(frozen=True, slots=True)
+class NewsgenCode:
+    """Which newsgen the builds run: the working tree, or a snapshot of one commit (stable
+    while the checkout changes, and nameable in results)."""
+
+    label: str
+    root: Path  # holds src/newsgen and templates/
+    env: dict[str, str] | None = None
+
+
+def newsgen_code(revision: str | None) -> NewsgenCode:
+    """The working tree when `revision` is None, else `src/` and `templates/` of that commit,
+    extracted once into `benchmarks/.work/code-<sha>/` and put first on PYTHONPATH."""
+    if revision is None:
+        return NewsgenCode("working tree", REPO)
+    sha = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--verify", revision + "^{commit}"],
+                         check=True, capture_output=True, text=True).stdout.strip()
+    root = WORK / f"code-{sha[:12]}"
+    if not (root / "src" / "newsgen").is_dir():
+        archive = subprocess.run(["git", "-C", str(REPO), "archive", "--format=tar", sha, "src",
+                                  "templates"], check=True, capture_output=True).stdout
+        with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+            tar.extractall(root, filter="data")
+    env = dict(os.environ, PYTHONPATH=str(root / "src"))
+    return NewsgenCode(f"commit {sha[:12]}", root, env)
+
+
+def run_measured(command: Sequence[str], env: dict[str, str] | None = None) -> Measurement:
     """Runs `command` in a fresh child, its output discarded unless it fails."""
     started = time.perf_counter()
-    child = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    child = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     assert child.stderr is not None
     errors = child.stderr.read()
     _pid, status, usage = os.wait4(child.pid, 0)

