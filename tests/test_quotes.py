@@ -165,10 +165,20 @@ def test_quote_offsets_always_point_into_their_block(paragraphs: list[str]) -> N
     for quote in find_quotes(blocks):
         text = blocks[quote.block].text
         assert 0 <= quote.start < quote.end <= len(text)
-        assert text[quote.start] in "\"“«„"
+        assert text[quote.start] in "\"“«„‘"
         assert len(quote.text.split()) >= 2
 
 
 def test_stray_unclosed_mark_in_prose_is_not_a_quote() -> None:
     assert speakers_of('The council called it a "fair deal for the harbour and the town.') == []
     assert speakers_of('"A quote whose closing mark was forgotten by the writer.') == [None]
+
+
+def test_single_curly_quotes_when_no_double_marks() -> None:
+    paragraphs = [
+        "‘The players’ union has not been asked about Sunday matches at all,’ said Ada Marlow.",
+        "Kestrava’s minister called it ‘seizing’ boats, and Berg’s staff agreed.",
+    ]
+    quotes = find_quotes([Paragraph(p) for p in paragraphs])
+    assert [(q.speaker, q.block) for q in quotes] == [("Ada Marlow", 0)]
+    assert quotes[0].text.startswith("The players’ union has not")

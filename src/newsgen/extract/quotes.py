@@ -19,8 +19,14 @@ from newsgen.model import Block, HtmlBlock, Paragraph, Quote
 MIN_QUOTE_WORDS = 5
 _CONTEXT = 2000  # characters before a quote searched for its speaker: keeps long lines linear
 _MARKS = re.compile("[\"“”„«»]")
-_OPENERS = "\"“„«"
-_CLOSERS = "\"”»"
+# British style, used when a paragraph has no double marks: ‘ opens after a space or bracket;
+# ’ closes after punctuation (`,’ said`) or before punctuation or the end, and is otherwise an
+# apostrophe (`Kestrava’s`, `the players’ union`).
+_SINGLE_MARKS = re.compile(
+    r"(?<![^\s(\[—–-])‘|(?<=[,.?!;:—–-])’(?![^\W_])|’(?=[^\w\s]|$)"
+)
+_OPENERS = "\"“„«‘"
+_CLOSERS = "\"”»’"
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,10 +50,11 @@ def block_text(block: Block | str) -> str | None:
 
 
 def quote_spans(text: str) -> list[Span]:
-    """Quoted spans in order: straight or curly marks paired left to right, in one pass."""
+    """Quoted spans in order: double (else single curly) marks paired left to right."""
     spans: list[Span] = []
     start: int | None = None
-    for match in _MARKS.finditer(text):
+    marks = _MARKS if _MARKS.search(text) else _SINGLE_MARKS
+    for match in marks.finditer(text):
         mark, pos = match.group(), match.start()
         if start is None and mark in _OPENERS:
             start = pos
