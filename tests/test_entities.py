@@ -235,3 +235,21 @@ def test_a_one_word_organization_keeps_its_nationality_word() -> None:
     org = [m for m in article.mentions if m.kind == "organization"]
     assert [(m.name, blocks[0].text[m.start : m.end]) for m in org] == [
         ("Danish Resistance", "Danish Resistance")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Councillor Edda Varn, who chairs the committee, agreed.", "Edda Varn", "person"),
+        ("Mayor Ruben Oskarsson opened the quay.", "Ruben Oskarsson", "person"),
+        ("The deal with Pike & Lantern was signed in Dunmore.", "Pike & Lantern", "organization"),
+        ("Lamps will go up along Tanner Street next week.", "Tanner Street", "place"),
+        ("On Friday the Dunmore Town Council voted against it.", "Dunmore Town Council", "organization"),
+        ("It has offices at the Halvard University of Applied Arts.",
+         "Halvard University of Applied Arts", "organization"),
+    ],
+)
+def test_name_edges_and_cue_words(text: str, name: str, kind: str) -> None:
+    found = {m.text: m.kind for m in find_mentions(text)}
+    assert found.get(name) == kind, found
+    assert not any(t.startswith(("&", "The ", "Councillor", "Mayor")) for t in found)

@@ -17,7 +17,14 @@ from newsgen.entities.features import (
     single_features,
     starts_sentence,
 )
-from newsgen.entities.lexicon import JUNK_PHRASES, NATIONALITIES, NEVER_NAMES, ORG_CUES, PLACE_CUES
+from newsgen.entities.lexicon import (
+    JUNK_PHRASES,
+    NATIONALITIES,
+    NEVER_NAMES,
+    ORG_CUES,
+    PLACE_CUES,
+    TITLES,
+)
 from newsgen.entities.tagger import Model, load_model, tag_one, tag_run
 from newsgen.model import EntityKind, Mention
 
@@ -31,6 +38,12 @@ ACRONYMS: dict[str, EntityKind] = {
     "IMF": "organization", "FBI": "organization", "CIA": "organization", "BBC": "organization",
 }
 _NAME_HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. sir dame".split())
+# Titles that only ever stand before a person's name: the name that follows is a person.
+PERSON_TITLES = _NAME_HONORIFICS | frozenset(
+    """president councillor mayor senator governor chancellor premier pope judge
+    harbourmaster professor prof sheikh ambassador spokesman spokeswoman chairman chairwoman
+    inspector detective sergeant sgt colonel col lieutenant lt captain capt coach""".split()
+)
 Token = tuple[int, int, str]
 Span = tuple[int, int, str]  # first token, end token, tag kind (PER/ORG/LOC/MISC)
 Found = tuple[int, int, str, EntityKind]  # start, end, text, kind: a Mention to be
@@ -102,29 +115,88 @@ def _repair(
     gazetteer: dict[str, str],
     initial: bool,
 ) -> list[Span]:
-    """Fix what a left-to-right tagger gets wrong at name edges: a leading `The` or a
-    sentence-opening verb (`Meeting Velikov`), the head of `Ministry of X` left outside, a first
-    name and a surname split in two or cut short, a `... Valley` called an organization."""
+    """Fix what a left-to-right tagger gets wrong at name edges (see the helpers)."""
     fixed: list[Span] = []
-    for first, end, kind in spans:
-        opener = tokens[first][2]
-        if first == 0 and initial and end > 1 and opener.endswith(("ing", "ed")) and len(opener) > 5:
-            first += 1
-        last = tokens[end - 1][2].lower()
-        if kind != "LOC" and last in PLACE_CUES and last not in ORG_CUES:
-            kind = "LOC"
-        if kind == "PER" and end < len(tokens) and tags[end] == "O" and tokens[end][2][0].isupper():
-            end += 1
-        words = [w.lower() for _, _, w in tokens[first:end]]
-        if words[0] == "the" and end - first > 1 and " ".join(words) not in gazetteer:
-            first += 1
-        if first >= 2 and tokens[first - 1][2] == "of" and tokens[first - 2][2].lower() in ORG_CUES:
-            if not fixed or fixed[-1][1] <= first - 2:
-                first, kind = first - 2, "ORG"
+    for span in spans:
+        trimmed = _trim(tokens, span, gazetteer, initial)
+        if trimmed is None:
+            continue
+        first, end, kind = _extend(tokens, trimmed, tags, fixed)
+        kind = _kind_from_cues(tokens, first, end, kind, gazetteer)
         if fixed and kind == "PER" == fixed[-1][2] and fixed[-1][1] == first:
-            first = fixed.pop()[0]
+            first = fixed.pop()[0]  # `Ilse` + `Marten`: one person
+        elif fixed and fixed[-1][1] == first - 1 and tokens[first - 1][2] == "&":
+            first, kind = fixed.pop()[0], "ORG"  # `Crumb & Kettle`: one firm
+        elif kind == "ORG" and tokens[end - 1][2].lower() in ORG_CUES:
+            first = _absorb_before(tokens, first, fixed)
         fixed.append((first, end, kind))
     return fixed
+
+
+def _absorb_before(tokens: list[Token], first: int, fixed: list[Span]) -> int:
+    """An organization ending in a cue word (`Council`) takes the capitalised words before it
+    (`Dunmore Town Council`), but not a nationality word, a title or `The`."""
+    while first > 0:
+        word = tokens[first - 1][2]
+        lower = word.lower()
+        if not word[0].isupper() or lower in NATIONALITIES or lower in TITLES or lower == "the":
+            break
+        first -= 1
+    while fixed and fixed[-1][0] >= first:
+        fixed.pop()
+    if fixed and fixed[-1][1] > first:
+        first = fixed[-1][1]
+    return first
+
+
+def _trim(tokens: list[Token], span: Span, gazetteer: dict[str, str], initial: bool) -> Span | None:
+    """Drop connectors at the edges (`& Kettle`), a leading `The`, a sentence-opening verb
+    (`Meeting Velikov`) and a person's title (`Councillor Maren Holt` is a person)."""
+    first, end, kind = span
+    while first < end and not tokens[first][2][0].isupper():
+        first += 1
+    while end > first and not tokens[end - 1][2][0].isupper():
+        end -= 1
+    if end - first < 1:
+        return None
+    if end - first > 1 and _lower_text(tokens, first, end) not in gazetteer:
+        opener = tokens[first][2]
+        lower = opener.lower().rstrip(".")
+        if lower == "the":
+            first += 1
+        elif first == 0 and initial and opener.endswith(("ing", "ed")) and len(opener) > 5:
+            first += 1
+        elif lower in PERSON_TITLES and end - first > (1 if kind == "PER" else 2):
+            first, kind = first + 1, "PER"
+    return first, end, kind
+
+
+def _lower_text(tokens: list[Token], first: int, end: int) -> str:
+    return " ".join(word.lower() for _, _, word in tokens[first:end])
+
+
+def _extend(tokens: list[Token], span: Span, tags: list[str], fixed: list[Span]) -> Span:
+    """A person's name cut short before a capitalised word; `Ministry of` left outside."""
+    first, end, kind = span
+    if kind == "PER" and end < len(tokens) and tags[end] == "O" and tokens[end][2][0].isupper():
+        end += 1
+    if first >= 2 and tokens[first - 1][2] == "of" and tokens[first - 2][2].lower() in ORG_CUES:
+        if not fixed or fixed[-1][1] <= first - 2:
+            first, kind = first - 2, "ORG"
+    return first, end, kind
+
+
+def _kind_from_cues(
+    tokens: list[Token], first: int, end: int, kind: str, gazetteer: dict[str, str]
+) -> str:
+    """`... Valley`, `... Street` are places; `... Council` is an organization (unless known)."""
+    last = tokens[end - 1][2].lower()
+    if kind != "LOC" and last in PLACE_CUES and last not in ORG_CUES:
+        return "LOC"
+    if kind in ("LOC", "PER") and last in ORG_CUES and end - first > 1:
+        if _lower_text(tokens, first, end) not in gazetteer:
+            return "ORG"
+    return kind
 
 
 def _is_junk(name: str) -> bool:

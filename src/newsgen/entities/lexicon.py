@@ -26,7 +26,8 @@ TITLES = frozenset(
     coach manager striker midfielder defender goalkeeper leader deputy head foreign finance
     defence defense interior health foreign-minister state attorney speaker commissioner
     president-elect acting former late opposition party officer inspector detective agent
-    sheikh emir sultan ayatollah crown grand supreme dr senior junior first lady""".split()
+    sheikh emir sultan ayatollah crown grand supreme dr senior junior first lady councillor
+    alderman harbourmaster mp""".split()
 )
 
 NATIONALITIES = frozenset(
@@ -80,5 +81,5 @@ ORG_CUES = frozenset(
 )
 PLACE_CUES = frozenset(
     """strip river island islands mountains valley province sea ocean bay gulf lake desert
-    region peninsula heights coast""".split()
+    region peninsula heights coast street road avenue lane quay""".split()
 )
