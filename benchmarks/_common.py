@@ -31,9 +31,11 @@ _STAMP = ".generated"
 
 @dataclass(frozen=True, slots=True)
 class Measurement:
-    """One child process: wall seconds, peak RSS of its largest process (KiB), exit code."""
+    """One child process: wall seconds; CPU seconds (user + system, its workers included),
+    which a busy machine inflates far less than wall time; peak RSS of its largest process."""
 
     seconds: float
+    cpu_seconds: float
     max_rss_kib: int
     exit_code: int
 
@@ -107,7 +109,8 @@ def run_measured(command: Sequence[str], env: dict[str, str] | None = None) -> M
         tail = errors.decode("utf-8", "replace").strip().splitlines()[-5:]
         print(f"  ! {' '.join(command[:4])} ... exited {child.returncode}", *tail, sep="\n    ",
               file=sys.stderr)
-    return Measurement(seconds, usage.ru_maxrss, child.returncode)
+    cpu = usage.ru_utime + usage.ru_stime
+    return Measurement(seconds, cpu, usage.ru_maxrss, child.returncode)
 
 
 def newsgen_command(site: Path, out: Path, clean: bool, jobs: int | None) -> list[str]:

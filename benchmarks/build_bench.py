@@ -91,11 +91,12 @@ def _rows(size: int, runs: list[dict[str, Sample]]) -> list[list[str]]:
     for phase in PHASES:
         samples = [run[phase] for run in runs]
         seconds = median([s.run.seconds for s in samples])
+        cpu = median([s.run.cpu_seconds for s in samples])
         pages = max(s.pages for s in samples)
         written = int(median([s.written for s in samples]))
         exits = sorted({s.run.exit_code for s in samples})
         rows.append([
-            f"{size:,}", phase, f"{seconds:.2f}", f"{written:,}", f"{pages:,}",
+            f"{size:,}", phase, f"{seconds:.2f}", f"{cpu:.2f}", f"{written:,}", f"{pages:,}",
             f"{pages / seconds:,.0f}" if phase == "cold" and seconds > 0 else "",
             f"{median([s.run.max_rss_kib for s in samples]) / 1024:,.0f}",
             ",".join(map(str, exits)),
@@ -117,7 +118,7 @@ def bench_size(code: NewsgenCode, size: int, seed: int, runs: int, jobs: int | N
     return _rows(size, results)
 
 
-HEADERS = ("articles", "build", "median s", "files written", "HTML pages", "pages/s",
+HEADERS = ("articles", "build", "wall s", "CPU s", "files written", "HTML pages", "pages/s",
            "peak RSS MiB", "exit")
 
 
