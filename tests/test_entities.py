@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsgen.entities import annotate_article, find_mentions
 from newsgen.entities.names import (
@@ -253,3 +255,27 @@ def test_name_edges_and_cue_words(text: str, name: str, kind: str) -> None:
     found = {m.text: m.kind for m in find_mentions(text)}
     assert found.get(name) == kind, found
     assert not any(t.startswith(("&", "The ", "Councillor", "Mayor")) for t in found)
+
+
+_WORDS = st.sampled_from(
+    ["Dunmore", "the", "Bank", "of", "&", "Mr.", "J.", "said", "Ilse", "Marten's", "HARBOUR",
+     "Monday", "(MSC)", "U.S.", "O'Neill", "Read", "more:", "Canadian-Norwegian", "\n", ".", ",",
+     "\r\n\n", "Ivo\nBrask"]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(_WORDS, st.text(max_size=6)), max_size=40))
+def test_any_text_gives_sorted_non_overlapping_mentions(words: list[str]) -> None:
+    text = " ".join(words)
+    mentions = find_mentions(text)
+    for before, after in zip(mentions, mentions[1:]):
+        assert before.end <= after.start
+    for m in mentions:
+        assert 0 <= m.start < m.end <= len(text) and text[m.start : m.end] == m.text
+    article = annotate_article(make_article(title=text or "x", blocks=(Paragraph(text),)))
+    for m in article.mentions:
+        block = article.title if m.block == -1 else text
+        if m.block in (-1, 0):
+            piece = block[m.start : m.end]
+            assert piece and piece.strip() == piece and piece[0].isupper()

@@ -21,7 +21,7 @@ from newsgen.model import Article, ArticleMention, EntityKind, HtmlBlock, Mentio
 
 TITLE, STANDFIRST, CAPTION = -1, -2, -3
 _TAG = re.compile(r"<[^>]*>")
-_LINE_BREAKS = re.compile(r"[\r\n]+")
+_LINE_BREAKS = str.maketrans("\r\n\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85", " " * 10)
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +48,7 @@ def article_segments(article: Article) -> list[_Segment]:
             parts.append((i, block.text, True))
     segments, offset = [], 0
     for block, text, linkable in parts:
-        text = _LINE_BREAKS.sub(" ", text)  # same length unless \r\n: keep offsets honest
+        text = text.translate(_LINE_BREAKS)  # one line per block, same offsets
         segments.append(_Segment(block, offset, text, linkable))
         offset += len(text) + 1
     return segments
