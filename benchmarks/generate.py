@@ -36,7 +36,7 @@ T = TypeVar("T")
 
 @dataclass(frozen=True, slots=True)
 class Archive:
-    """What `generate` wrote: the site folder, the number of articles and their plans."""
+    """What `generate` wrote: the site folder, and every article's plan (titles, dates...)."""
 
     site: Path
     plans: tuple[Plan, ...]
@@ -179,7 +179,8 @@ def generate(out_dir: Path, count: int, seed: int = 1, markdown: bool = False,
     jobs = jobs or os.cpu_count() or 1
     world = make_world(seed)
     plans = plan_archive(count, seed, world, jobs)
-    for folder in {text_path(plan).rpartition("/")[0] for plan in plans} | set(v.SECTIONS):
+    path_of = markdown_path if markdown else text_path
+    for folder in {path_of(plan).rpartition("/")[0] for plan in plans}:
         (content / folder).mkdir(parents=True, exist_ok=True)
     title = f"Synthetic archive: {count} articles, seed {seed}"
     if markdown:
