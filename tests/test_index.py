@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import random
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsgen.config import SiteConfig
-from newsgen.index import build_index
+from newsgen.index import build_index, related
 from newsgen.model import (
     Article,
     ArticleMention,
@@ -249,3 +253,30 @@ def test_section_spellings_merge_and_site_page_urls_are_not_taken() -> None:
         ("World", "world/", (1, 0)),
     ]
     assert index.articles[1].section == "World"
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    keys=st.lists(
+        st.lists(st.sampled_from([("tag", "a"), ("tag", "b"), ("entity", 1), ("entity", 2),
+                                  ("section", "x"), ("section", "y")]), unique=True, max_size=4),
+        min_size=1, max_size=10,
+    ),
+    seed=st.randoms(use_true_random=False),
+    count=st.integers(0, 4),
+)
+def test_related_matches_a_brute_force_ranking_on_small_archives(
+    keys: list[list[tuple[str, object]]], seed: random.Random, count: int
+) -> None:
+    order = list(range(len(keys)))
+    seed.shuffle(order)
+    rank = {article: r for r, article in enumerate(order)}
+    expected = []
+    for i, own in enumerate(keys):
+        scored = []
+        for j, other in enumerate(keys):
+            score = sum(related.WEIGHTS[k[0]] for k in set(own) & set(other))
+            if j != i and score:
+                scored.append((-score, abs(rank[j] - rank[i]), rank[j], j))
+        expected.append(tuple(j for *_, j in sorted(scored)[:count]))
+    assert related.related_ids(keys, order, count) == expected

@@ -30,11 +30,11 @@ def safe_segment(segment: str) -> str:
     """One path segment as a slug; `..`, `.` and anything unsafe become a slug or nothing."""
     if _SAFE_SEGMENT.fullmatch(segment) and ".." not in segment:
         return segment
-    return _slugify(segment)
+    return cached_slug(segment)
 
 
-@functools.lru_cache(maxsize=4096)
-def _slugify(value: str) -> str:
+@functools.lru_cache(maxsize=65536)
+def cached_slug(value: str) -> str:
     """`slugify`, remembered: the same years, sections and tags come back on every page."""
     return str(slugify(value))
 
@@ -98,7 +98,7 @@ class UrlScheme:
 
     def entity_letter_dir(self, kind: str, letter: str) -> str:
         """Letter pages of a large entity index: `people/by-letter-a/`."""
-        return clean_path(self.entity_index_dir(kind) + "by-letter-" + _slugify(letter))
+        return clean_path(self.entity_index_dir(kind) + "by-letter-" + cached_slug(letter))
 
     def year_dir(self, year: int) -> str:
         return self._fill(self._urls.year, yyyy=f"{year:04d}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from operator import itemgetter
 
 from newsgen.index.model import AttributedQuote, EntityMentionRef, EntityPageData
 from newsgen.model import Article, ArticleMention, EntityResolution
@@ -45,22 +46,25 @@ def _reading_order(mention: ArticleMention) -> tuple[int, int]:
     return (0 if mention.block >= 0 else 1 - mention.block, mention.block, mention.start)
 
 
+def first_mentions(article: Article, names: dict[str, int]) -> dict[int, ArticleMention]:
+    """Entity id → its first mention in reading order (body before standfirst, caption, title)."""
+    found: dict[int, ArticleMention] = {}
+    for mention in sorted(article.mentions, key=_reading_order):
+        eid = names.get(mention.name)
+        if eid is not None and eid not in found:
+            found[eid] = mention
+    return found
+
+
 def entity_ids_of(article: Article, names: dict[str, int]) -> tuple[int, ...]:
     """Entity ids mentioned in the article, in first-mention order."""
-    seen: dict[int, None] = {}
-    for mention in sorted(article.mentions, key=_reading_order):
-        if mention.name in names:
-            seen.setdefault(names[mention.name])
-    return tuple(seen)
+    return tuple(first_mentions(article, names))
 
 
-def _first_sentence(article: Article, entity_id: int, names: dict[str, int]) -> str:
-    for mention in sorted(article.mentions, key=_reading_order):
-        if names.get(mention.name) == entity_id:
-            sentence = sentence_at(block_text(article, mention.block), mention.start, mention.end)
-            if sentence:
-                return sentence
-    return ""
+def _sentence(article: Article, mention: ArticleMention | None) -> str:
+    if mention is None:
+        return ""
+    return sentence_at(block_text(article, mention.block), mention.start, mention.end)
 
 
 def entity_pages(
@@ -77,18 +81,25 @@ def entity_pages(
         for eid in entity_ids[i]:
             by_entity[eid].append(i)
     quotes = _quotes_by_person(articles, order, resolution)
+    cache: dict[int, dict[int, ArticleMention]] = {}
+
+    def firsts(i: int) -> dict[int, ArticleMention]:
+        if i not in cache:
+            cache[i] = first_mentions(articles[i], resolution.per_article[i])
+        return cache[i]
+
     pages: dict[int, EntityPageData] = {}
     for eid in sorted(by_entity):
         entity = resolution.entities[eid]
         ids = by_entity[eid]
         if entity.kind not in PAGE_KINDS or len(ids) < max(1, min_articles):
             continue
-        names = resolution.per_article
         mentions = tuple(
-            EntityMentionRef(i, _first_sentence(articles[i], eid, names[i])) for i in ids
+            EntityMentionRef(i, _sentence(articles[i], firsts(i).get(eid))) for i in ids
         )
         co = Counter(other for i in ids for other in entity_ids[i] if other != eid)
-        top = sorted(co.items(), key=lambda item: (-item[1], resolution.entities[item[0]].name))
+        # most often first, then by entity id: two C-level sorts (the second one is stable)
+        top = sorted(sorted(co.items()), key=itemgetter(1), reverse=True)
         pages[eid] = EntityPageData(
             entity,
             urls.entity_dir(entity.kind, entity.slug),

@@ -11,7 +11,7 @@ from newsgen.config import SiteConfig
 from newsgen.diagnostics import Diagnostic, warning
 from newsgen.index.model import MonthArchive, Section, Tag, YearArchive
 from newsgen.model import Article
-from newsgen.urls import UrlScheme
+from newsgen.urls import UrlScheme, cached_slug
 
 
 def base_slug(article: Article) -> str:
@@ -96,7 +96,7 @@ def tag_slugs(article: Article) -> tuple[str, ...]:
     """The article's tag slugs, deduplicated, in the order written."""
     seen: dict[str, None] = {}
     for tag in article.tags:
-        slug = slugify(tag)
+        slug = cached_slug(tag)
         if slug:
             seen.setdefault(slug)
     return tuple(seen)
@@ -110,7 +110,7 @@ def tags(
     names: dict[str, str] = {}
     for article in articles:
         for tag in article.tags:
-            names.setdefault(slugify(tag), tag.strip())
+            names.setdefault(cached_slug(tag), tag.strip())
     ids: dict[str, list[int]] = defaultdict(list)
     for i in order:
         for slug in slugs[i]:
