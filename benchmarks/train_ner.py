@@ -22,7 +22,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _conll import Sentence, chunks, gold_spans, join_sentences, read_sentences  # noqa: E402
 
-from newsgen.entities.features import RUN, Gazetteer, TOKEN, lower_vocabulary, run_features, static_features  # noqa: E402
+from newsgen.entities.features import (  # noqa: E402
+    RUN,
+    Gazetteer,
+    lower_vocabulary,
+    run_features,
+    run_tokens,
+    static_features,
+)
 from newsgen.entities.tagger import START, TAGS, allowed_after  # noqa: E402
 
 DOC_SIZE = 20
@@ -52,7 +59,7 @@ def examples(doc: list[Sentence], gazetteer: dict[str, str]) -> list[tuple[list[
     vocab = lower_vocabulary(text)
     out = []
     for run in RUN.finditer(text):
-        tokens = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, *run.span())]
+        tokens = run_tokens(run.start(), run.group())
         gold = [gold_at.get(s, "O") for s, _, _ in tokens]
         for i, tag in enumerate(gold):
             if tag.startswith("I-") and (i == 0 or gold[i - 1][2:] != tag[2:]):

@@ -24,7 +24,6 @@ _CAP = (
 _CONN = "|".join(re.escape(c) for c in CONNECTORS)
 _GAP = r"[ \t]+"
 RUN = re.compile(rf"(?<![\w.'’-]){_CAP}(?:{_GAP}(?:(?:{_CONN}){_GAP})*{_CAP})*")
-TOKEN = re.compile(rf"{_CAP}|{_WORD}+")
 LOWER_WORD = re.compile(r"(?<![\w'’-])[a-zà-ÿ][a-zà-ÿ]+(?![\w'’-])")
 _SHAPE = str.maketrans(
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789",
@@ -50,6 +49,17 @@ class Gazetteer(dict[str, str]):
                 self.longest[words[0]] = len(words)
 
 _word_cache: dict[str, tuple[str, str, str, str]] = {}
+
+
+def run_tokens(start: int, run: str) -> list[Token]:
+    """The (start, end, word) tokens of a run found at `start`: its words are its tokens."""
+    tokens = []
+    pos = 0
+    for word in run.split():
+        pos = run.find(word, pos)
+        tokens.append((start + pos, start + pos + len(word), word))
+        pos += len(word)
+    return tokens
 
 
 def word_info(word: str) -> tuple[str, str, str, str]:

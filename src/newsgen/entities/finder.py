@@ -11,9 +11,9 @@ from collections import Counter, defaultdict
 
 from newsgen.entities.features import (
     RUN,
-    TOKEN,
     lower_vocabulary,
     run_features,
+    run_tokens,
     single_features,
     starts_sentence,
 )
@@ -66,7 +66,7 @@ def find_mentions(text: str, model: Model | None = None) -> list[Mention]:
             else:
                 found.append((start, end, word, KINDS[tag[2:]]))
             continue
-        tokens = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, *run.span())]
+        tokens = run_tokens(run.start(), word)
         rows = run_features(text, tokens, lower_vocab, gazetteer)
         tags = _after_honorifics(tokens, tag_run(model, rows))
         initial = starts_sentence(text, tokens[0][0])
