@@ -96,3 +96,17 @@ def test_split_html_top_level_elements() -> None:
     ]
     assert [b.text for b in blocks] == ["a b", "", "T&C", "one two"]
     assert [b.heading for b in blocks] == [0, 0, 2, 0]
+
+
+def test_text_of_removed_tags_is_kept_as_a_paragraph() -> None:
+    parsed = parse_markdown("<section>Harbour <b>news</b> & more</section>\n\nAfter.\n", False)
+    assert [(b.html, b.text) for b in parsed.blocks] == [
+        ("<p>Harbour <b>news</b> &amp; more</p>", "Harbour news & more"),
+        ("<p>After.</p>", "After."),
+    ]
+
+
+def test_allowed_raw_script_is_its_own_block_without_text() -> None:
+    parsed = parse_markdown('Before.\n\n<script>var said = "x";</script>\n\nAfter.\n', True)
+    assert [b.text for b in parsed.blocks] == ["Before.", "", "After."]
+    assert parsed.blocks[1].html == '<script>var said = "x";</script>'

@@ -19,6 +19,13 @@ _VOID = {"area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "so
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 # Top-level elements whose text is prose: counted as words, searched for dates.
 _PROSE = ("<p>", "<p ", "<ul", "<ol", "<blockquote", "<dl")
+_BLOCK_TAGS = {
+    "address", "article", "aside", "blockquote", "details", "div", "dl", "fieldset", "figure",
+    "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "main", "nav", "ol",
+    "p", "pre", "section", "table", "ul", "summary", "figcaption", "li", "dd", "dt",
+    "script", "style", "template", "iframe", "noscript", "object", "video", "audio",
+}  # fmt: skip
+_NO_TEXT = {"script", "style", "template"}  # raw HTML (when allowed) whose text is not prose
 _BLOCK_TEXT_TAGS = {"p", "li", "br", "tr", "div", "blockquote", "td", "th", "dd", "dt"}
 _ATTRIBUTES = {tag: set(attrs) for tag, attrs in nh3.ALLOWED_ATTRIBUTES.items()}
 _ATTRIBUTES["*"] = {"id", "class", "title", "lang"}
@@ -36,19 +43,22 @@ def render_markdown(body: str, allow_raw_html: bool) -> str:
 
 
 class _Splitter(HTMLParser):
-    """Top-level elements of an HTML fragment as (html, plain text, tag)."""
+    """Top-level elements of an HTML fragment as (html, plain text, tag).
+
+    Bare text and inline elements at the top (left when the sanitiser removes an unknown
+    wrapping tag) are gathered into one paragraph until the next block element.
+    """
 
     def __init__(self, source: str) -> None:
         super().__init__(convert_charrefs=True)
         self.source = source
-        self.line_starts = [0]
-        for i, char in enumerate(source):
-            if char == "\n":
-                self.line_starts.append(i + 1)
+        self.line_starts = [0] + [i + 1 for i, char in enumerate(source) if char == "\n"]
         self.depth = 0
         self.start = 0
         self.tag = ""
         self.text: list[str] = []
+        self.loose_start: int | None = None
+        self.loose_text: list[str] = []
         self.parts: list[tuple[str, str, str]] = []
 
     def _offset(self) -> int:
@@ -56,7 +66,11 @@ class _Splitter(HTMLParser):
         return self.line_starts[line - 1] + column
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.depth == 0 and tag not in _BLOCK_TAGS:
+            self._loose(self._offset(), "")
+            return
         if self.depth == 0:
+            self.close_loose(self._offset())
             self.start, self.tag, self.text = self._offset(), tag, []
         elif tag in _BLOCK_TEXT_TAGS:
             self.text.append(" ")
@@ -76,20 +90,36 @@ class _Splitter(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self.depth > 0:
             self.text.append(data)
+        elif data.strip() or self.loose_start is not None:
+            self._loose(self._offset(), data)
+
+    def _loose(self, offset: int, data: str) -> None:
+        if self.loose_start is None:
+            self.loose_start = offset
+        self.loose_text.append(data)
+
+    def close_loose(self, end: int) -> None:
+        if self.loose_start is not None:
+            markup = self.source[self.loose_start : end].strip()
+            text = " ".join("".join(self.loose_text).split())
+            if text or markup:
+                self.parts.append((f"<p>{markup}</p>", text, "p"))
+        self.loose_start, self.loose_text = None, []
 
     def _close(self, end: int) -> None:
-        text = " ".join("".join(self.text).split())
+        text = "" if self.tag in _NO_TEXT else " ".join("".join(self.text).split())
         self.parts.append((self.source[self.start : end], text, self.tag))
         self.depth = 0
 
 
 def split_html(fragment: str) -> list[HtmlBlock]:
-    """One block per top-level element (stray text between elements is dropped)."""
+    """One block per top-level element; bare text between elements becomes a paragraph."""
     splitter = _Splitter(fragment)
     splitter.feed(fragment)
     splitter.close()
     if splitter.depth:
         splitter._close(len(fragment))
+    splitter.close_loose(len(fragment))
     return [
         HtmlBlock(markup.strip(), text, _HEADINGS.get(tag, 0))
         for markup, text, tag in splitter.parts
