@@ -7,6 +7,7 @@ with a page of the site. Only served HTML gets the reload script; files on disk 
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import socket
 import sys
@@ -121,17 +122,18 @@ class DevRequestHandler(BaseHTTPRequestHandler):
     def _send_file(self, path: Path, status: HTTPStatus, send_body: bool) -> None:
         ctype = content_type(path)
         try:
+            stream = path.open("rb")
+        except OSError:  # vanished between resolving and opening (a rebuild swapped it)
+            self.send_error(HTTPStatus.NOT_FOUND)
+            return
+        with stream:
             if ctype.startswith("text/html"):
-                html = inject_script(path.read_bytes(), script_tag(self.server.state.snapshot()))
+                html = inject_script(stream.read(), script_tag(self.server.state.snapshot()))
                 self._send_bytes(html, ctype, status, send_body)
                 return
-            with path.open("rb") as stream:
-                size = path.stat().st_size
-                self._headers(status, ctype, size)
-                if send_body:
-                    shutil.copyfileobj(stream, self.wfile)
-        except OSError:  # vanished between resolving and reading (a rebuild swapped it)
-            self.send_error(HTTPStatus.NOT_FOUND)
+            self._headers(status, ctype, os.fstat(stream.fileno()).st_size)
+            if send_body:
+                shutil.copyfileobj(stream, self.wfile)
 
     def _send_bytes(self, body: bytes, ctype: str, status: HTTPStatus, send_body: bool) -> None:
         self._headers(status, ctype, len(body))

@@ -146,7 +146,8 @@ class DevServer:
             print(f"changed: {self._describe(batch)}; rebuilding", file=self._out)
             status = self.rebuild(changed=batch)
             if status.ok:
-                print(f"rebuilt ({status.epoch}); pages will reload", file=self._out)
+                what = "stylesheets will refresh" if status.styles_only else "pages will reload"
+                print(f"rebuilt (#{status.epoch}); {what}", file=self._out)
 
     def _drain_burst(self, batch: set[Path]) -> bool:
         """Wait for the burst of changes to end; False if asked to stop meanwhile."""
@@ -209,16 +210,13 @@ def _without_clean(options: Any) -> Any:
 
 def _load_site_config(site_dir: Path) -> Any:
     """The site's config; defaults if newsgen.yaml is broken (the build reports why)."""
-    from newsgen import config
+    from newsgen.config import SiteConfig, load_config
 
-    load = getattr(config, "load_config", None)
-    if load is None:
-        return config.SiteConfig()
     try:
-        cfg, _diagnostics = load(site_dir)
-    except Exception:
-        return config.SiteConfig()
-    return cfg if cfg is not None else config.SiteConfig()
+        cfg, _diagnostics = load_config(site_dir)
+    except Exception:  # the build will report the same problem, with a file and line
+        return SiteConfig()
+    return cfg
 
 
 def _default_options() -> Any:
