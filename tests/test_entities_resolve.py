@@ -207,3 +207,22 @@ def test_load_curation_reads_the_site_root(tmp_path: Path) -> None:
     assert (curation.min_articles, problems) == (3, [])
     (tmp_path / "entities.yaml").write_bytes(b"\xff\xfe\x00")
     assert load_curation(tmp_path)[1][0].code == "config"
+
+
+def test_an_acronym_defined_in_one_article_joins_its_name_everywhere() -> None:
+    from newsgen.entities import annotate_article
+    from newsgen.model import Paragraph
+
+    def story(n: int, text: str) -> Article:
+        source = SourceInfo(f"content/{n}.txt", "text", "utf-8", f"{n:064d}")
+        return annotate_article(Article(source=source, title="Port news", blocks=(Paragraph(text),)))
+
+    defined = story(0, "The Maritime Safety Commission (MSC) met in Dunmore on Friday. "
+                       "The MSC said the quay was safe.")
+    alone = story(1, "Ferries may sail again, the MSC said in Dunmore.")
+    resolution = resolve_entities([defined, alone], Curation())
+    entities = by_name(resolution)
+    commission = entities["Maritime Safety Commission"]
+    assert "MSC" not in entities
+    assert (commission.article_count, "MSC" in commission.aliases) == (2, True)
+    assert resolution.per_article[1]["MSC"] == commission.id

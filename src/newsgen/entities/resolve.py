@@ -51,9 +51,39 @@ def _majority(votes: Counter[EntityKind]) -> EntityKind:
     return min(votes, key=lambda k: (-votes[k], k == "other", _KIND_ORDER[k]))
 
 
-def _gather(articles: Sequence[Article]) -> tuple[dict[str, _NameStats], list[dict[str, str]]]:
-    """Stats per name key, and per article: local name -> key."""
+def _acronyms(article: Article, keys: dict[str, str], found: dict[str, set[str]]) -> None:
+    """Record which name each acronym written in the article stands for (`MSC` written where
+    the article's name is `Maritime Safety Commission`): the same acronym alone elsewhere in
+    the archive can then join that name."""
+    for mention in article.mentions:
+        if mention.start < 0 or mention.kind == "person":
+            continue
+        surface = _block_text(article, mention.block)[mention.start : mention.end]
+        if surface != mention.name and surface.isupper() and " " not in surface:
+            owners = found.setdefault(name_key(surface), set())
+            if len(owners) < 2:
+                owners.add(keys[mention.name])
+
+
+def _block_text(article: Article, block: int) -> str:
+    if block == -1:
+        return article.title
+    if block == -2:
+        return article.standfirst or ""
+    if block == -3:
+        return article.image.caption if article.image else ""
+    if 0 <= block < len(article.blocks):
+        return getattr(article.blocks[block], "text", "")
+    return ""
+
+
+def _gather(
+    articles: Sequence[Article],
+) -> tuple[dict[str, _NameStats], list[dict[str, str]], dict[str, set[str]]]:
+    """Stats per name key; per article, local name -> key; acronym key -> the name keys it
+    was written for."""
     stats: dict[str, _NameStats] = defaultdict(_NameStats)
+    acronyms: dict[str, set[str]] = {}
     keys_per_article: list[dict[str, str]] = []
     key_of: dict[tuple[str, bool], str] = {}  # names repeat across articles: key each once
     for article in articles:
@@ -69,7 +99,8 @@ def _gather(articles: Sequence[Article]) -> tuple[dict[str, _NameStats], list[di
             entry.spellings[name] += 1
             entry.mentions += count
         keys_per_article.append(keys)
-    return stats, keys_per_article
+        _acronyms(article, keys, acronyms)
+    return stats, keys_per_article, acronyms
 
 
 def _curated_targets(curation: Curation) -> dict[str, CuratedEntity]:
@@ -81,9 +112,17 @@ def _curated_targets(curation: Curation) -> dict[str, CuratedEntity]:
     return targets
 
 
-def _targets(stats: dict[str, _NameStats], curated: dict[str, CuratedEntity]) -> dict[str, str]:
+def _targets(
+    stats: dict[str, _NameStats],
+    curated: dict[str, CuratedEntity],
+    acronyms: dict[str, set[str]],
+) -> dict[str, str]:
     """Name key -> the key of the entity it belongs to."""
     target = {key: name_key(curated[key].name) if key in curated else key for key in stats}
+    for key in stats:
+        owners = acronyms.get(key, ())
+        if target[key] == key and len(owners) == 1:
+            target[key] = target[next(iter(owners))]
     persons = [
         _spelling(stats[key]) for key in stats
         if target[key] == key and _majority(stats[key].kinds) == "person"
@@ -118,9 +157,9 @@ def resolve_entities(
 ) -> EntityResolution:
     """One entity per real-world name across `articles`, sorted by name; all of them, however
     few articles they are in (the site applies `curation.min_articles`). `cfg` is unused."""
-    stats, keys_per_article = _gather(articles)
+    stats, keys_per_article, acronyms = _gather(articles)
     curated = _curated_targets(curation)
-    target = _targets(stats, curated)
+    target = _targets(stats, curated, acronyms)
     ignored = {name_key(name) for name in curation.ignore}
     groups: dict[str, _Group] = defaultdict(_Group)
     for key, entry in stats.items():
