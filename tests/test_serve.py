@@ -328,6 +328,15 @@ def test_watch_filter(tmp_path: Path) -> None:
     assert [p for p in ignored if is_relevant(site / p, plan)] == []
 
 
+def test_watch_filter_with_the_site_folder_as_content(tmp_path: Path) -> None:
+    site = tmp_path.resolve()
+    plan = make_plan(site, (".", "templates"), site / "public")
+    assert is_relevant(site / "a.txt", plan) and is_relevant(site / "newsgen.yaml", plan)
+    assert not is_relevant(site / "public" / "index.html", plan)
+    assert not is_relevant(site / ".newsgen-cache" / "x", plan)
+    assert not is_relevant(site / ".build-tmp-1" / "index.html", plan)
+
+
 @pytest.fixture()
 def watched(tmp_path: Path):  # type: ignore[no-untyped-def]
     site = make_site(tmp_path)

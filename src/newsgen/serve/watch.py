@@ -51,8 +51,8 @@ def is_relevant(path: Path, plan: WatchPlan) -> bool:
     path = Path(path).absolute()
     if any(path == ig or path.is_relative_to(ig) for ig in plan.ignored):
         return False
-    if path.parent == plan.site_dir:
-        return path.name in CONFIG_FILES or path in plan.source_dirs
+    if path in plan.source_dirs or (path.parent == plan.site_dir and path.name in CONFIG_FILES):
+        return True  # a config file, or a source folder that appeared or vanished
     for source in plan.source_dirs:
         if path.is_relative_to(source):
             parts = path.relative_to(source).parts
