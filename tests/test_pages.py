@@ -249,3 +249,27 @@ def test_markup_spans_keeps_the_text_and_balanced_tags(
 def test_spans_with_unsafe_tag_names_are_dropped() -> None:
     spans = [Span(0, 1, "img src=x onerror=alert(1)"), Span(0, 1, "a", (('on"x', "y"),))]
     assert markup_spans("ab", spans) == "ab"
+
+
+def test_renaming_an_entity_without_a_page_changes_the_article_fingerprint() -> None:
+    articles = fixture_articles()[:1]
+    config = SiteConfig(entity_min_articles=5)
+    index, _ = build_index(articles, resolution_for(articles), config)
+    before = {p.output_path: p.fingerprint for p in plan_pages(index, config)}
+    renamed = resolution_for(articles)
+    entities = (renamed.entities[0], dataclasses.replace(renamed.entities[1], name="Corvale City"))
+    index, _ = build_index(articles, EntityResolution(entities, renamed.per_article), config)
+    after = {p.output_path: p.fingerprint for p in plan_pages(index, config)}
+    assert {p for p in before if before[p] != after[p]} == {"2024/12/30/bridge-opens/index.html"}
+
+
+def test_output_paths_are_unique_even_with_awkward_names() -> None:
+    articles = [
+        art("a.txt", "Page", D1, section="tags"),
+        art("b.txt", "Search", None, section="search"),
+        art("c.txt", "Tags", None, section="2024"),
+        art("d.txt", "People", D1, section="people"),
+    ]
+    pages = list(plan_pages(build_index(articles, None, SiteConfig())[0], SiteConfig()))
+    paths = [p.output_path for p in pages]
+    assert len(paths) == len(set(paths))

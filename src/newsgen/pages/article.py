@@ -165,7 +165,11 @@ def article_page(item: IndexedArticle, plan: Plan) -> Page:
         reading_minutes=a.reading_minutes,
         json_ld="",
     )
-    fingerprint = plan.digest(a.source.sha256, a.source.path, page)
+    # The body and JSON-LD are functions of the file (its sha256), the links above and the
+    # names of every entity it mentions (curation can rename one that has no page).
+    entities = plan.index.entities
+    named = tuple((entities[e].name, entities[e].kind) for e in item.entity_ids)
+    fingerprint = plan.digest(a.source.sha256, a.source.path, named, page)
     body = body_blocks(a, names, plan)
     page = dataclasses.replace(page, body=body, json_ld=json_ld(item, page, plan))
     return plan.html_page(item.dir, "article.html", page, fingerprint)
