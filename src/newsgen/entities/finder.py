@@ -60,6 +60,10 @@ def find_mentions(text: str, model: Model | None = None) -> list[Mention]:
         word = run.group()
         if " " not in word and "\t" not in word:
             start, end = run.span()
+            lower = word.lower()
+            if lower in lower_vocab and lower not in gazetteer and starts_sentence(text, start):
+                untagged.append((start, end, word))  # an ordinary word opening a sentence
+                continue
             tag = tag_one(model, *single_features(text, start, end, word, lower_vocab, gazetteer))
             if tag == "O":
                 untagged.append((start, end, word))
