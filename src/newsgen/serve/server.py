@@ -130,10 +130,9 @@ class DevServer:
                 self._watcher.replan(self._watch_plan())
         elif not ok:
             count = len(errors) or len(all_lines)
-            print(
-                f"build failed ({count} problems, listed above); still serving the last good site",
-                file=self._out,
-            )
+            problems = f"{count} error{'s' if count != 1 else ''}"
+            print(f"build failed ({problems}, listed above); still serving the last good site",
+                  file=self._out)  # fmt: skip
         return self.state.finished(ok, errors, all_lines, styles_only)
 
     def _rebuild_loop(self) -> None:
