@@ -280,3 +280,18 @@ def test_related_matches_a_brute_force_ranking_on_small_archives(
                 scored.append((-score, abs(rank[j] - rank[i]), rank[j], j))
         expected.append(tuple(j for *_, j in sorted(scored)[:count]))
     assert related.related_ids(keys, order, count) == expected
+
+
+def test_entity_sentence_found_by_name_when_a_mention_has_no_offsets() -> None:
+    from newsgen.model import HtmlBlock
+
+    block = HtmlBlock("<p>x</p>", "The vote was close. Ilsa Vantree abstained. Then lunch.")
+    articles = [
+        art(f"{n}.md", f"T{n}", D1, blocks=(block,),
+            mentions=(ArticleMention("Ilsa Vantree", "person", 0, -1, -1),))
+        for n in range(2)
+    ]
+    entities = (Entity(0, "Ilsa Vantree", "person", "ilsa-vantree"),)
+    names = {"Ilsa Vantree": 0}
+    index, _ = build_index(articles, EntityResolution(entities, (names, names)), SiteConfig())
+    assert index.entity_pages[0].mentions[0].sentence == "Ilsa Vantree abstained."

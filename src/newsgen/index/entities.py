@@ -62,9 +62,15 @@ def entity_ids_of(article: Article, names: dict[str, int]) -> tuple[int, ...]:
 
 
 def _sentence(article: Article, mention: ArticleMention | None) -> str:
+    """The mention's sentence; a mention without offsets (start < 0) is looked up by name."""
     if mention is None:
         return ""
-    return sentence_at(block_text(article, mention.block), mention.start, mention.end)
+    text = block_text(article, mention.block)
+    start, end = mention.start, mention.end
+    if start < 0:
+        start = text.find(mention.name)
+        end = start + len(mention.name)
+    return sentence_at(text, start, end) if start >= 0 else ""
 
 
 def entity_pages(
