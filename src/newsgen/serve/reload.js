@@ -56,7 +56,8 @@
   function onEpoch(event) {
     var data = JSON.parse(event.data);
     var changed = data.boot !== pageBoot || data.epoch !== pageEpoch;
-    if (data.ok && changed && data.styles_only && data.boot === pageBoot && data.epoch === pageEpoch + 1) {
+    var nextBuild = data.boot === pageBoot && data.epoch === pageEpoch + 1;
+    if (data.ok && data.styles_only && nextBuild) {  // nothing but stylesheets changed since load
       pageEpoch = data.epoch;
       refreshStylesheets(data.epoch);
     } else if (data.ok && changed) {
