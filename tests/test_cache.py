@@ -18,8 +18,8 @@ OLD_NS = 1_000_000_000
 
 def age(site: Path) -> None:
     """Make every input old, so stats are trusted (not 'racy')."""
-    for path in site.rglob("*"):
-        if path.is_file() and CACHE_DIR not in path.parts:
+    for path in [site, *site.rglob("*")]:
+        if CACHE_DIR not in path.parts:
             os.utime(path, ns=(OLD_NS, OLD_NS))
 
 
@@ -120,3 +120,17 @@ def test_cache_write_is_atomic(tmp_path: Path) -> None:
     assert cache.load_articles("key") == (5, {})
     assert cache.load_articles("other") == (0, {})
     assert [p.name for p in (tmp_path / CACHE_DIR).iterdir()] == ["articles.pickle"]
+
+
+def test_an_added_file_is_seen_without_rediscovery_cost(make_site, fake_stages) -> None:
+    """The fast path trusts folder mtimes for additions: adding a file must still rebuild."""
+    site = make_site(SITE)
+    age(site)
+    run(site, fake_stages)
+    (site / "content/sub").mkdir()
+    os.utime(site / "content/sub", ns=(OLD_NS, OLD_NS))
+    age(site)
+    run(site, fake_stages)  # a folder appeared (content/ changed): slow path, then settled
+    (site / "content/sub/late.txt").write_text("Late story\nbody\n")
+    result = run(site, fake_stages)
+    assert result.articles == 6 and (site / "build/late/index.html").is_file()

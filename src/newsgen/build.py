@@ -18,7 +18,7 @@ import multiprocessing
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, TypeVar
 
-from newsgen.cache import BuildState, Cache, CachedFile, input_snapshot, is_settled
+from newsgen.cache import BuildState, Cache, CachedFile, folder_stats, input_snapshot, is_settled
 from newsgen.config import (
     SiteConfig,
     config_fingerprint,
@@ -191,17 +191,15 @@ def _run(
     cache = Cache(site_dir, enabled=not options.clean)
     reporter.stage("discover")
     taken_ns = time.time_ns()
-    files = stages.discover(site_dir / config.content_dir)
-    settings_files = [site_dir / "newsgen.yaml", site_dir / "entities.yaml"]
-    watched = [site_dir / config.templates_dir, site_dir / config.static_dir, *stages.theme_dirs()]
-    snapshot = input_snapshot(site_dir / config.content_dir, files, settings_files, watched)
     state_key = _state_key(config, options, out_dir)
     previous = cache.load_state(state_key)
-    if previous and _unchanged(previous, snapshot, out_dir):
+    if previous and _unchanged(previous, _inputs(site_dir, config, previous.files, stages), out_dir):
         counts.articles, counts.unchanged = previous.article_count, len(previous.page_fingerprints)
         counts.diagnostics.extend(previous.diagnostics)
         return
     cache.forget_state()
+    files = stages.discover(site_dir / config.content_dir)
+    snapshot = _inputs(site_dir, config, files, stages)
     articles = load_articles(site_dir, config, files, cache, stages, options, reporter, counts)
     if not options.drafts:
         articles = [a for a in articles if not a.draft]
@@ -214,12 +212,24 @@ def _run(
     counts.diagnostics.extend(problems)
     state = _write_site(site_dir, config, out_dir, index, previous, stages, options, reporter, counts)
     if state is not None:
-        state.inputs = snapshot
+        state.inputs, state.files = snapshot, tuple(files)
         state.started_ns = taken_ns
         state.article_count = counts.articles
         state.diagnostics = tuple(counts.diagnostics)  # replayed by the fast path
         cache.store_state(state_key, state)
     counts.diagnostics.extend(cache.problems)
+
+
+def _inputs(
+    site_dir: Path, config: SiteConfig, files: Iterable[str], stages: Stages
+) -> dict[str, tuple[int, int]]:
+    """The stat table of everything a build reads (content files and folders, settings, themes)."""
+    content_root = site_dir / config.content_dir
+    settings_files = [site_dir / "newsgen.yaml", site_dir / "entities.yaml"]
+    watched = [site_dir / config.templates_dir, site_dir / config.static_dir, *stages.theme_dirs()]
+    inputs = input_snapshot(content_root, files, settings_files, watched)
+    inputs.update(folder_stats(content_root))
+    return inputs
 
 
 def _state_key(config: SiteConfig, options: BuildOptions, out_dir: Path) -> str:

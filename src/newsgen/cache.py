@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,6 +46,7 @@ class BuildState:
     article_count: int = 0
     diagnostics: tuple[Diagnostic, ...] = ()
     started_ns: int = 0
+    files: tuple[str, ...] = ()
 
 
 # A file whose mtime is this close to the moment its stat was taken may change again within the
@@ -78,6 +80,18 @@ def input_snapshot(
                 path = os.path.join(dirpath, name)
                 _stat_into(inputs, f":{path}", Path(path))
     return inputs
+
+
+def folder_stats(root: Path) -> dict[str, tuple[int, int]]:
+    """(mtime_ns, size) of every folder under `root`: a file added, removed or renamed changes
+    its folder's mtime, so with the known files' stats this proves "no change" without a fresh
+    discovery. A symlinked folder (whose changes would not show) makes the table never match."""
+    found: dict[str, tuple[int, int]] = {}
+    for dirpath, dirs, _names in os.walk(root):
+        _stat_into(found, f"dir:{dirpath}", Path(dirpath))
+        if any(os.path.islink(os.path.join(dirpath, d)) for d in dirs):
+            found[f"link:{dirpath}"] = (time.time_ns(), 0)
+    return found
 
 
 def _stat_into(inputs: dict[str, tuple[int, int]], key: str, path: Path) -> None:
