@@ -7,17 +7,29 @@
   var status = document.getElementById("search-status");
   var list = document.getElementById("search-results");
   var shards = (form.getAttribute("data-shards") || "").split(" ").filter(Boolean);
-  var entries = null;
   var LIMIT = 50;
+  var generation = 0;  /* a newer search makes an older one's results stale */
 
-  function load() {
-    if (entries) { return Promise.resolve(entries); }
-    return Promise.all(shards.map(function (url) {
-      return fetch(url).then(function (r) { return r.ok ? r.json() : []; });
-    })).then(function (parts) {
-      entries = [].concat.apply([], parts);
-      return entries;
-    });
+  var loaded = [];  /* shards fetched so far, newest first; fetched one at a time on demand */
+
+  function shard(n) {
+    if (loaded[n]) { return Promise.resolve(loaded[n]); }
+    return fetch(shards[n]).then(function (r) { return r.ok ? r.json() : []; })
+      .then(function (entries) { loaded[n] = entries; return entries; });
+  }
+
+  /* Walk the shards newest first and stop once LIMIT + 1 matches are found, so a common word
+     on a huge archive never downloads the whole index. */
+  function find(terms) {
+    var found = [];
+    function step(n) {
+      if (n >= shards.length || found.length > LIMIT) { return Promise.resolve(found); }
+      return shard(n).then(function (entries) {
+        entries.forEach(function (e) { if (matches(e, terms)) { found.push(e); } });
+        return step(n + 1);
+      });
+    }
+    return step(0);
   }
 
   function fold(text) {
@@ -56,11 +68,13 @@
     list.textContent = "";
     if (!terms.length) { status.textContent = ""; return; }
     status.textContent = "Searching…";
-    load().then(function (all) {
-      var found = all.filter(function (e) { return matches(e, terms); });
+    var mine = ++generation;
+    find(terms).then(function (found) {
+      if (mine !== generation) { return; }
       found.slice(0, LIMIT).forEach(function (e) { list.appendChild(item(e)); });
-      status.textContent = found.length + (found.length === 1 ? " result" : " results") +
-        (found.length > LIMIT ? " (showing the newest " + LIMIT + ")" : "");
+      status.textContent = found.length > LIMIT
+        ? "More than " + LIMIT + " results; showing the newest " + LIMIT + ". Add words to narrow the search."
+        : found.length + (found.length === 1 ? " result" : " results");
     }).catch(function () { status.textContent = "The search index could not be loaded."; });
   }
 
