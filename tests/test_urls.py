@@ -83,3 +83,12 @@ def test_custom_patterns_are_followed() -> None:
     urls = UrlScheme(config)
     assert urls.article_dir(DAY, "x") == "stories/2025/x/"
     assert urls.section_dir("World") == "s/world/"
+
+
+def test_base_path_keeps_its_case_but_loses_dot_segments() -> None:
+    assert UrlScheme(SiteConfig(base_url="https://example.org/News-Archive")).base_path == (
+        "/News-Archive/"
+    )
+    assert UrlScheme(SiteConfig(base_url="/a/../b/./c\\d/")).base_path == "/a/b/c/d/"
+    assert UrlScheme(SiteConfig(base_url="/with space/")).base_path == "/with%20space/"
+    assert UrlScheme(SiteConfig(base_url="")).base_path == "/"

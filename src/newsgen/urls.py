@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 from slugify import slugify
 
@@ -53,7 +53,9 @@ def _base_parts(base_url: str) -> tuple[str, str]:
     """`https://example.org/archive/` → (`https://example.org`, `/archive/`)."""
     parts = urlsplit(base_url.strip() or "/")
     origin = f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else ""
-    path = clean_path(parts.path)
+    # The deploy path is the host's business: keep its case, only drop dot segments and quote.
+    segments = [s for s in re.split(r"[\\/]+", unquote(parts.path)) if s not in ("", ".", "..")]
+    path = "".join(quote(s, safe="-._~!$&'()*+,;=:@") + "/" for s in segments)
     return origin, "/" + path
 
 
