@@ -25,6 +25,7 @@ from _conll import Sentence, chunks, gold_spans, join_sentences, read_sentences 
 from newsgen.entities.features import (  # noqa: E402
     RUN,
     Gazetteer,
+    context_features,
     lower_vocabulary,
     run_features,
     run_tokens,
@@ -65,7 +66,7 @@ def examples(doc: list[Sentence], gazetteer: dict[str, str]) -> list[tuple[list[
             if tag.startswith("I-") and (i == 0 or gold[i - 1][2:] != tag[2:]):
                 gold[i] = "B-" + tag[2:]
         rows = run_features(text, tokens, vocab, gazetteer)
-        full = [static_features(key) + context for key, context in rows]
+        full = [static_features(key) + context_features(context) for key, context in rows]
         out.append((full, gold))
     return out
 

@@ -127,15 +127,20 @@ def gazetteer_tags(lowers: Sequence[str], gazetteer: Gazetteer) -> list[str]:
 
 
 StaticKey = tuple[str, str, str, str]
+# The words around a token: (previous, next) in a one-word run, (previous, next, run's first,
+# run's last) in longer runs; features `p=`, `n=`, `f=`, `e=` (see `context_features`).
+Context = tuple[str, ...]
+CONTEXT_PREFIXES = ("p=", "n=", "f=", "e=")
 
 
 def run_features(
     text: str, tokens: Sequence[Token], lower_vocab: frozenset[str], gazetteer: Gazetteer
-) -> list[tuple[StaticKey, list[str]]]:
-    """(static key, context features) of each token of one run; tokens are (start, end, word).
+) -> list[tuple[StaticKey, Context]]:
+    """(static key, context words) of each token of one run; tokens are (start, end, word).
 
     The static key (word, position in run, gazetteer tag, case cue) names features that repeat
     across texts, so the tagger sums their weights once per key; `static_features` expands it.
+    Context words stay bare (no `p=` prefix) so the tagger looks them up without new strings.
     """
     n = len(tokens)
     if n == 1:
@@ -145,7 +150,7 @@ def run_features(
     initial = starts_sentence(text, tokens[0][0])
     lowers = [word_info(word)[0] for _, _, word in tokens]
     gaz_tags = gazetteer_tags(lowers, gazetteer)
-    first, last = "f=" + lowers[0], "e=" + lowers[-1]
+    first, last = lowers[0], lowers[-1]
     rows = []
     for i, lower in enumerate(lowers):
         prev = lowers[i - 1] if i else before
@@ -153,18 +158,18 @@ def run_features(
         position = f"r{min(n, 4)}{min(i, 3)}{'e' if i == n - 1 else ''}"
         case = _case(initial and i == 0, lower in lower_vocab)
         key = (tokens[i][2], position, gaz_tags[i], case)
-        rows.append((key, ["p=" + prev, "n=" + nxt, first, last]))
+        rows.append((key, (prev, nxt, first, last)))
     return rows
 
 
 def single_features(
     text: str, start: int, end: int, word: str, lower_vocab: frozenset[str], gazetteer: Gazetteer
-) -> tuple[StaticKey, list[str]]:
-    """(static key, context features) of a run of one word: most runs, so kept short."""
+) -> tuple[StaticKey, Context]:
+    """(static key, context words) of a run of one word: most runs, so kept short."""
     lower = word_info(word)[0]
     gaz = gazetteer.get(lower)
     case = _case(starts_sentence(text, start), lower in lower_vocab)
-    context = ["p=" + previous_word(text, start), "n=" + next_word(text, end)]
+    context = (previous_word(text, start), next_word(text, end))
     return (word, "r10e", "g=B-" + gaz if gaz else "", case), context
 
 
@@ -173,6 +178,11 @@ def _case(initial: bool, seen_lower: bool) -> str:
     if initial:
         return "si1" if seen_lower else "si0"
     return "lo" if seen_lower else ""
+
+
+def context_features(context: Context) -> list[str]:
+    """The features context words stand for (`p=said`, `n=of`...)."""
+    return [prefix + word for prefix, word in zip(CONTEXT_PREFIXES, context)]
 
 
 def static_features(key: StaticKey) -> list[str]:

@@ -13,7 +13,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from newsgen.entities.features import Gazetteer, StaticKey, static_features
+from newsgen.entities.features import (
+    CONTEXT_PREFIXES,
+    Context,
+    Gazetteer,
+    StaticKey,
+    static_features,
+)
 
 TAGS = ("O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC")
 START = "<s>"
@@ -32,18 +38,23 @@ def allowed_after(previous: str) -> tuple[float, ...]:
 _MASKS = {tag: allowed_after(tag) for tag in (START, *TAGS)}
 
 
+Vector = tuple[float, ...]
+
+
 @dataclass(frozen=True, slots=True)
 class Model:
-    """Feature weights (one score per tag), transition scores by previous tag (the I-X rule
-    included), and the gazetteer of names seen in training (lower-cased text -> kind)."""
+    """Feature weights (one score per tag); the context features' weights again, by template
+    (`p=`, `n=`, `f=`, `e=`) and bare word; transition scores by previous tag (the I-X rule
+    included); the gazetteer of names seen in training (lower-cased text -> kind)."""
 
-    weights: dict[str, tuple[float, ...]]
-    transitions: dict[str, tuple[float, ...]]
+    weights: dict[str, Vector]
+    context: tuple[dict[str, Vector], ...]
+    transitions: dict[str, Vector]
     gazetteer: Gazetteer
-    static_vectors: dict[tuple[StaticKey, str], tuple[float, ...]] = field(default_factory=dict)
-    zero: tuple[float, ...] = (0.0,) * len(TAGS)
+    static_vectors: dict[tuple[StaticKey, str], Vector] = field(default_factory=dict)
+    zero: Vector = (0.0,) * len(TAGS)
 
-    def static_vector(self, key: StaticKey, previous: str) -> tuple[float, ...]:
+    def static_vector(self, key: StaticKey, previous: str) -> Vector:
         """Summed weights of a static key's features and of the tag before, cached."""
         if len(self.static_vectors) > 200_000:
             self.static_vectors.clear()
@@ -55,42 +66,36 @@ class Model:
         return vector
 
 
-def tag_run(model: Model, rows: list[tuple[StaticKey, list[str]]]) -> list[str]:
-    """Greedy left-to-right tags for one run's (static key, context features) rows.
-
-    Rows carry two context features (`p=`, `n=`) in a one-token run and four in longer runs;
-    the fixed arity lets the scores be summed in one comprehension (the hot loop).
-    """
-    weights = model.weights
+def tag_run(model: Model, rows: list[tuple[StaticKey, Context]]) -> list[str]:
+    """Greedy left-to-right tags for one run's (static key, context words) rows of four
+    context words; the fixed arity lets the scores be summed in one comprehension."""
     statics = model.static_vectors
     zero = model.zero
-    get = weights.get
+    before, after, firsts, lasts = (table.get for table in model.context)
     previous = START
     tags = []
-    for key, context in rows:
+    for key, (p, n, f, e) in rows:
         static = statics.get((key, previous)) or model.static_vector(key, previous)
-        if len(context) == 2:
-            p, n = context
-            scores = [a + b + c for a, b, c in zip(static, get(p, zero), get(n, zero))]
-        else:
-            p, n, f, e = context
-            scores = [
-                a + b + c + d + g
-                for a, b, c, d, g in zip(
-                    static, get(p, zero), get(n, zero), get(f, zero), get(e, zero)
-                )
-            ]
+        scores = [
+            a + b + c + d + g
+            for a, b, c, d, g in zip(
+                static, before(p, zero), after(n, zero), firsts(f, zero), lasts(e, zero)
+            )
+        ]
         previous = TAGS[scores.index(max(scores))]
         tags.append(previous)
     return tags
 
 
-def tag_one(model: Model, key: StaticKey, context: list[str]) -> str:
+def tag_one(model: Model, key: StaticKey, context: Context) -> str:
     """The tag of a one-word run (the common case, so `tag_run` unrolled)."""
     static = model.static_vectors.get((key, START)) or model.static_vector(key, START)
-    get, zero = model.weights.get, model.zero
+    zero = model.zero
     p, n = context
-    scores = [a + b + c for a, b, c in zip(static, get(p, zero), get(n, zero))]
+    scores = [
+        a + b + c
+        for a, b, c in zip(static, model.context[0].get(p, zero), model.context[1].get(n, zero))
+    ]
     return TAGS[scores.index(max(scores))]
 
 
@@ -102,7 +107,11 @@ def model_from_json(data: dict[str, object]) -> Model:
         previous: tuple(a + b for a, b in zip(learned.get(previous, zero), mask))
         for previous, mask in _MASKS.items()
     }
-    return Model(weights, transitions, Gazetteer(data["gazetteer"]))  # type: ignore[arg-type]
+    context = tuple(
+        {k[len(prefix) :]: v for k, v in weights.items() if k.startswith(prefix)}
+        for prefix in CONTEXT_PREFIXES
+    )
+    return Model(weights, context, transitions, Gazetteer(data["gazetteer"]))  # type: ignore[arg-type]
 
 
 @lru_cache(maxsize=1)
