@@ -73,6 +73,7 @@ class UrlScheme:
         return clean_path(_PLACEHOLDER.sub(replace, pattern))
 
     def article_dir(self, date: dt.date | None, slug: str) -> str:
+        """`2025/04/16/<slug>/`, or the undated pattern when there is no date."""
         if date is None:
             return self._fill(self._urls.undated_article, slug=slug)
         return self._fill(

@@ -30,14 +30,26 @@ def _neighbours(section_list: Sequence[Section], count: int) -> list[tuple[int |
     return result
 
 
+def _related_keys(
+    tag_slugs: Sequence[tuple[str, ...]],
+    entity_ids: Sequence[tuple[int, ...]],
+    names: Sequence[str],
+) -> list[list[tuple[str, Hashable]]]:
+    """What two articles can share: tags, entities, their section."""
+    return [
+        [("tag", t) for t in tag_slugs[i]]
+        + [("entity", e) for e in entity_ids[i]]
+        + [("section", names[i])]
+        for i in range(len(names))
+    ]
+
+
 def build_index(
     articles: Sequence[Article], resolution: EntityResolution | None, config: SiteConfig
 ) -> tuple[SiteIndex, list[Diagnostic]]:
     """The site index of `articles` (given sorted by source path) and its warnings."""
     urls = UrlScheme(config)
-    diagnostics: list[Diagnostic] = []
-    slugs, dirs, found = structure.unique_dirs(articles, urls, reserved_dirs(urls))
-    diagnostics += found
+    slugs, dirs, diagnostics = structure.unique_dirs(articles, urls, reserved_dirs(urls))
     order = structure.newest_first(articles)
     years, undated = structure.archives(articles, order, urls)
     taken = reserved_dirs(urls) | {y.dir for y in years}
@@ -46,12 +58,7 @@ def build_index(
     tag_slugs = [structure.tag_slugs(a) for a in articles]
     per_article = resolution.per_article if resolution else tuple({} for _ in articles)
     entity_ids = [entities.entity_ids_of(a, per_article[i]) for i, a in enumerate(articles)]
-    keys: list[list[tuple[str, Hashable]]] = [
-        [("tag", t) for t in tag_slugs[i]]
-        + [("entity", e) for e in entity_ids[i]]
-        + [("section", names[i])]
-        for i in range(len(articles))
-    ]
+    keys = _related_keys(tag_slugs, entity_ids, names)
     related_lists = related.related_ids(keys, order, config.related_count)
     neighbours = _neighbours(section_list, len(articles))
     table = readmore.headline_table(articles, order)
@@ -59,20 +66,16 @@ def build_index(
     for i, article in enumerate(articles):
         links, found = readmore.resolve(i, article, table)
         diagnostics += found
-        previous, following = neighbours[i]
         indexed.append(
             IndexedArticle(
                 i, article, slugs[i], dirs[i], names[i], tag_slugs[i], links,
-                related_lists[i], previous, following, entity_ids[i], per_article[i],
+                related_lists[i], *neighbours[i], entity_ids[i], per_article[i],
             )
         )
-    pages = (
-        entities.entity_pages(
-            articles, order, entity_ids, resolution, config.entity_min_articles, urls
-        )
-        if resolution
-        else {}
-    )
+    pages = {}
+    if resolution:
+        min_articles = config.entity_min_articles
+        pages = entities.entity_pages(articles, order, entity_ids, resolution, min_articles, urls)
     index = SiteIndex(
         articles=tuple(indexed),
         newest_first=tuple(order),

@@ -85,6 +85,7 @@ def section_names(
 def sections(
     order: Sequence[int], names: Sequence[str], dirs: dict[str, str]
 ) -> tuple[Section, ...]:
+    """Sections by name (case-insensitive order), each with its articles newest first."""
     by_name: dict[str, list[int]] = defaultdict(list)
     for i in order:
         by_name[names[i]].append(i)

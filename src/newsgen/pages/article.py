@@ -41,6 +41,7 @@ def _spans_by_block(article: Article, names: dict[str, int], plan: Plan) -> dict
 
 
 def body_blocks(article: Article, names: dict[str, int], plan: Plan) -> tuple[BodyBlock, ...]:
+    """Each block as escaped HTML with its spans; Markdown blocks as the sanitised HTML they are."""
     spans = _spans_by_block(article, names, plan)
     blocks = []
     for k, block in enumerate(article.blocks):
@@ -66,6 +67,7 @@ def image_view(image: Image | None, plan: Plan) -> ImageView | None:
 
 
 def entity_groups(item: IndexedArticle, plan: Plan) -> tuple[EntityGroup, ...]:
+    """The article's entities that have pages, by kind (people, organizations, places) and name."""
     by_kind: dict[str, list[Link]] = defaultdict(list)
     for eid in item.entity_ids:
         if eid in plan.entity_links:

@@ -101,6 +101,7 @@ def section_label(name: str) -> str:
 
 
 def article_refs(index: SiteIndex, urls: UrlScheme) -> tuple[ArticleRef, ...]:
+    """One shared ref per article (by id), so list pages hold pointers, not copies."""
     sections = {s.name: Link(section_label(s.name), urls.href(s.dir)) for s in index.sections}
     refs = []
     for item in index.articles:

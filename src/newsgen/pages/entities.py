@@ -77,6 +77,7 @@ def entity_index_pages(plan: Plan, kind: str) -> Iterator[Page]:
 
 
 def entity_pages(plan: Plan, data: EntityPageData) -> Iterator[Page]:
+    """An entity's paginated articles with the sentence naming it; quotes and co-mentions."""
     entity = data.entity
     label = KIND_LABELS[entity.kind]
     co = tuple(

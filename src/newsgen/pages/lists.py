@@ -48,6 +48,7 @@ def section_pages(plan: Plan, feeds: dict[str, str]) -> Iterator[Page]:
 
 
 def tag_pages(plan: Plan) -> Iterator[Page]:
+    """The tags index (with counts) and each tag's paginated list."""
     tags = tuple(
         CountLink(t.name, plan.urls.href(t.dir), len(t.article_ids)) for t in plan.index.tags
     )
@@ -59,6 +60,7 @@ def tag_pages(plan: Plan) -> Iterator[Page]:
 
 
 def archive_pages(plan: Plan) -> Iterator[Page]:
+    """Year pages (months with counts), month lists and the undated list."""
     for year in plan.index.years:
         months = tuple(
             CountLink(f"{MONTHS[m.month - 1]} {m.year}", plan.urls.href(m.dir), len(m.article_ids))
