@@ -7,7 +7,7 @@ from collections.abc import Hashable, Sequence
 from newsgen.config import SiteConfig
 from newsgen.diagnostics import Diagnostic
 from newsgen.index import entities, readmore, related, structure
-from newsgen.index.model import IndexedArticle, Section, SiteIndex
+from newsgen.index.model import EntityPageData, IndexedArticle, Section, SiteIndex
 from newsgen.model import Article, EntityResolution
 from newsgen.urls import UrlScheme
 
@@ -72,7 +72,7 @@ def build_index(
                 related_lists[i], *neighbours[i], entity_ids[i], per_article[i],
             )
         )
-    pages = {}
+    pages: dict[int, EntityPageData] = {}
     if resolution:
         min_articles = config.entity_min_articles
         pages = entities.entity_pages(articles, order, entity_ids, resolution, min_articles, urls)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from newsgen.model import Article, Entity, EntityKind
+from newsgen.model import Article, Entity
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +106,3 @@ class SiteIndex:
     undated: tuple[int, ...]
     entities: tuple[Entity, ...]
     entity_pages: dict[int, EntityPageData]
-
-    def entity_kinds(self) -> tuple[EntityKind, ...]:
-        """The kinds that have index pages, in display order."""
-        return ("person", "organization", "place")
