@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsgen.config import SiteConfig, UrlConfig
 from newsgen.urls import UrlScheme, clean_path
@@ -92,3 +94,21 @@ def test_base_path_keeps_its_case_but_loses_dot_segments() -> None:
     assert UrlScheme(SiteConfig(base_url="/a/../b/./c\\d/")).base_path == "/a/b/c/d/"
     assert UrlScheme(SiteConfig(base_url="/with space/")).base_path == "/with%20space/"
     assert UrlScheme(SiteConfig(base_url="")).base_path == "/"
+
+
+@settings(max_examples=200, deadline=None)
+@given(value=st.text(max_size=40), pattern_junk=st.sampled_from(["", "../", "/", "\\..\\", "./"]))
+def test_any_text_gives_safe_relative_paths(value: str, pattern_junk: str) -> None:
+    config = SiteConfig(urls=UrlConfig(section=pattern_junk + "{section}/", tag="tags/{tag}/"))
+    urls = UrlScheme(config)
+    for path in (
+        urls.article_dir(DAY, value),
+        urls.article_dir(None, value),
+        urls.section_dir(value),
+        urls.tag_dir(value),
+        urls.entity_dir("person", value),
+    ):
+        assert path.endswith("/") and not path.startswith("/")
+        segments = path[:-1].split("/")
+        assert all(s and s not in (".", "..") and "\\" not in s and s.isascii() for s in segments)
+        assert urls.href(path).startswith("/")
