@@ -168,6 +168,7 @@ def test_feeds_parse_with_feedparser(site: Path) -> None:
     feed = feedparser.parse((site / "feed.xml").read_bytes())
     assert not feed.bozo, feed.get("bozo_exception")
     assert feed.feed.title == "Harbour Times"
+    assert feed.feed.language == "en"
     assert [e.title for e in feed.entries] == [
         "Corvale bridge opens after <delays>", "Tolls approved for Corvale bridge",
     ]

@@ -249,6 +249,7 @@ class FeedPage:
     updated: str
     author: str
     entries: tuple[FeedEntry, ...]
+    language: str = "en"
 
 
 @dataclass(frozen=True, slots=True)

@@ -55,6 +55,7 @@ def feed_page(plan: Plan, list_dir: str, title: str, ids: Sequence[int]) -> Page
         updated=max(e.updated for e in entries),
         author=plan.config.title,
         entries=entries,
+        language=plan.config.language,
     )
     return _page(plan, path, "feed.xml", context)
 
