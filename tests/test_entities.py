@@ -279,3 +279,11 @@ def test_any_text_gives_sorted_non_overlapping_mentions(words: list[str]) -> Non
         if m.block in (-1, 0):
             piece = block[m.start : m.end]
             assert piece and piece.strip() == piece and piece[0].isupper()
+
+
+def test_the_photo_credit_closing_a_caption_is_not_news() -> None:
+    image = Image("Ivo Brask at the quay in Dunmore, Friday (Harbour Ledger/Una Sollen)")
+    article = annotate_article(make_article(image=image, blocks=(), standfirst=None,
+                                            title="Quay reopens in Dunmore"))
+    caption = {m.name for m in article.mentions if m.block == -3}
+    assert caption == {"Ivo Brask", "Dunmore"}

@@ -102,14 +102,25 @@ def _majority(counter: Counter[EntityKind]) -> EntityKind:
     return next((k for k in tied if k != "other"), tied[0])
 
 
+def _credit_span(segments: list[_Segment]) -> tuple[int, int]:
+    """Where the photo credit closing the caption sits in the combined text (`(Ledger/Ines
+    Barro)`): agencies and photographers there are credits, not news."""
+    for segment in segments:
+        caption = segment.text.rstrip()
+        if segment.block == CAPTION and caption.endswith(")") and "(" in caption:
+            return segment.offset + caption.rindex("("), segment.offset + len(caption)
+    return 0, 0
+
+
 def annotate_article(article: Article) -> Article:
     """The article with `mentions` filled and quote speakers set to canonical person names."""
     segments = article_segments(article)
     combined = "\n".join(s.text for s in segments)
+    credit = _credit_span(segments)
     found = [
         _with_nationality(t, combined)
         for m in find_mentions(combined)
-        if (t := _trimmed(m)) is not None
+        if (t := _trimmed(m)) is not None and not credit[0] <= t.start < credit[1]
     ]
     canonical, kinds = local_names(found, combined)
     starts = [s.offset for s in segments]
