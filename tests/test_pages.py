@@ -273,3 +273,16 @@ def test_output_paths_are_unique_even_with_awkward_names() -> None:
     pages = list(plan_pages(build_index(articles, None, SiteConfig())[0], SiteConfig()))
     paths = [p.output_path for p in pages]
     assert len(paths) == len(set(paths))
+
+
+def test_markdown_blocks_pass_through_but_a_second_h1_becomes_h2() -> None:
+    from newsgen.model import HtmlBlock
+
+    blocks = (
+        HtmlBlock("<p>Safe <em>html</em></p>", "Safe html"),
+        HtmlBlock("<h1>Part 2</h1>", "Part 2", 1),
+    )
+    page = plan([art("a.md", "A", D1, blocks=blocks)])["2024/12/30/a/index.html"].context
+    assert [(b.kind, b.html) for b in page.body] == [
+        ("html", "<p>Safe <em>html</em></p>"), ("h2", "Part 2"),
+    ]

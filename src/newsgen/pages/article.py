@@ -45,7 +45,10 @@ def body_blocks(article: Article, names: dict[str, int], plan: Plan) -> tuple[Bo
     spans = _spans_by_block(article, names, plan)
     blocks = []
     for k, block in enumerate(article.blocks):
-        if isinstance(block, HtmlBlock):
+        if isinstance(block, HtmlBlock) and block.heading == 1:
+            # the page's one h1 is the headline: a further `# ` heading becomes a subheading
+            blocks.append(BodyBlock("h2", markup_spans(block.text, [])))
+        elif isinstance(block, HtmlBlock):
             blocks.append(BodyBlock("html", block.html))
         elif isinstance(block, Subheading):
             blocks.append(BodyBlock("h2", markup_spans(block.text, spans.get(k, []))))
