@@ -174,8 +174,11 @@ def test_large_outputs_are_split(monkeypatch: pytest.MonkeyPatch) -> None:
         "search/index-1.json", "search/index-2.json",
     ]
     assert pages["search/index.html"].context.shards == (
-        "/search/index-1.json", "/search/index-2.json",
+        "/search/index-2.json", "/search/index-1.json",
     )
+    newest = [e.title for e in pages["search/index-2.json"].context.entries]
+    older = [e.title for e in pages["search/index-1.json"].context.entries]
+    assert (newest, older) == (["Ferry strike"], ["Tolls rise", "Bridge opens", "Old letter"])
 
 
 def test_large_entity_index_gets_letter_pages() -> None:

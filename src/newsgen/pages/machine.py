@@ -79,19 +79,24 @@ def robots_page(plan: Plan) -> Page:
 
 
 def search_pages(plan: Plan) -> Iterator[Page]:
-    """The search page and the JSON shards its script loads (newest articles first)."""
-    order = plan.index.newest_first
+    """The search page and the JSON shards its script loads, newest shard first.
+
+    Shards are cut from the oldest article up, so a new article changes only the newest shard
+    (and an incremental build rewrites one small file, not the whole index).
+    """
+    oldest_first = plan.index.newest_first[::-1]
     shard_paths = []
-    for n, start in enumerate(range(0, len(order), SHARD_SIZE), start=1):
+    for n, start in enumerate(range(0, len(oldest_first), SHARD_SIZE), start=1):
         path = f"{plan.urls.search_dir()}index-{n}.json"
         shard_paths.append(plan.urls.href(path))
         entries = tuple(
             SearchEntry(r.title, r.href, r.date_iso, r.section.text, r.summary)
-            for r in plan.pick(order[start : start + SHARD_SIZE])
+            for r in plan.pick(oldest_first[start : start + SHARD_SIZE][::-1])
         )
         yield _page(plan, path, "search_index.json", SearchShard(entries))
     search_dir = plan.urls.search_dir()
-    context = SearchPage(plan.site, "Search", plan.urls.absolute(search_dir), tuple(shard_paths))
+    newest_shard_first = tuple(reversed(shard_paths))
+    context = SearchPage(plan.site, "Search", plan.urls.absolute(search_dir), newest_shard_first)
     yield plan.html_page(search_dir, "search.html", context, plan.digest(context))
 
 
