@@ -53,7 +53,10 @@ def build_gazetteer(docs: list[list[Sentence]], min_count: int = 1) -> dict[str,
     return gaz
 
 
-def examples(doc: list[Sentence], gazetteer: dict[str, str]) -> list[tuple[list[list[str]], list[str]]]:
+Example = tuple[list[list[str]], list[str]]  # feature lists and gold tags of one run
+
+
+def examples(doc: list[Sentence], gazetteer: dict[str, str]) -> list[Example]:
     """(feature rows, gold tags) for every candidate run of one document."""
     text, offsets, tags = join_sentences(doc)
     gold_at = {start: tags[i] for i, (start, _) in enumerate(offsets)}
@@ -110,7 +113,7 @@ class Perceptron:
         return out
 
 
-def train(data: list[tuple[list[list[str]], list[str]]], epochs: int) -> dict[str, list[float]]:
+def train(data: list[Example], epochs: int) -> dict[str, list[float]]:
     model = Perceptron()
     rng = random.Random(13)
     order = list(range(len(data)))

@@ -78,7 +78,9 @@ def _with_nationality(mention: Mention, combined: str) -> Mention:
     return Mention(start, mention.end, combined[start : mention.end], mention.kind)
 
 
-def local_names(mentions: list[Mention], combined: str) -> tuple[dict[str, str], dict[str, EntityKind]]:
+def local_names(
+    mentions: list[Mention], combined: str
+) -> tuple[dict[str, str], dict[str, EntityKind]]:
     """Key -> article-local canonical name, and canonical name -> kind (majority of mentions)."""
     persons = [m.text for m in mentions if m.kind == "person"]
     canonical = join_short_forms(persons)
@@ -128,7 +130,10 @@ def annotate_article(article: Article) -> Article:
     for m in found:
         segment = segments[bisect_right(starts, m.start) - 1]
         name = canonical[name_key(m.text)]
-        start, end = (m.start - segment.offset, m.end - segment.offset) if segment.linkable else (-1, -1)
+        if segment.linkable:
+            start, end = m.start - segment.offset, m.end - segment.offset
+        else:
+            start, end = -1, -1  # HTML: context for the article, but nothing to link in place
         placed.append(ArticleMention(name, kinds[name], segment.block, start, end))
     quotes = tuple(_speaker(q, canonical, kinds) for q in article.quotes)
     return replace(article, mentions=tuple(placed), quotes=quotes)

@@ -111,7 +111,8 @@ def model_from_json(data: dict[str, object]) -> Model:
         {k[len(prefix) :]: v for k, v in weights.items() if k.startswith(prefix)}
         for prefix in CONTEXT_PREFIXES
     )
-    return Model(weights, context, transitions, Gazetteer(data["gazetteer"]))  # type: ignore[arg-type]
+    gazetteer = Gazetteer(data["gazetteer"])  # type: ignore[arg-type]
+    return Model(weights, context, transitions, gazetteer)
 
 
 @lru_cache(maxsize=1)
