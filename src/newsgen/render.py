@@ -42,7 +42,7 @@ def make_environment(site_dir: Path, config: SiteConfig) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
-        auto_reload=False,
+        auto_reload=False,  # a fresh environment per build: no need to stat templates per page
     )
 
 
