@@ -343,7 +343,11 @@ def watched(tmp_path: Path):  # type: ignore[no-untyped-def]
     fake = FakeBuild()
     server = DevServer(site, port=0, options=FakeOptions(clean=True), build_fn=fake)
     server.start()
-    time.sleep(0.3)  # let the watcher register before the test edits files
+    for attempt in range(20):  # until the watcher is surely listening (it starts in a thread)
+        (site / "static" / "probe.txt").write_text(str(attempt), "utf-8")
+        if wait_until(lambda: len(fake.calls) > 1, timeout=0.5):
+            break
+    assert wait_until(lambda: status_json(server)["epoch"] >= 2)
     yield server, site, fake
     server.stop()
 
@@ -535,8 +539,9 @@ def read_event(resp: http.client.HTTPResponse) -> dict[str, object]:
 
 def test_a_source_folder_created_later_is_watched(watched) -> None:  # type: ignore[no-untyped-def]
     server, site, fake = watched
+    before = status_json(server)["epoch"]
     (site / "templates").mkdir()
-    assert wait_until(lambda: status_json(server)["epoch"] >= 2)
+    assert wait_until(lambda: status_json(server)["epoch"] > before)
     builds = len(fake.calls)
     for attempt in range(8):  # the watcher restarts to include the new folder: may take a moment
         (site / "templates" / "base.html").write_text(f"<p>{attempt}</p>", "utf-8")
