@@ -38,16 +38,23 @@ def test_colliding_slugs_get_suffixes_in_source_order_and_warn_naming_both_files
     ]
     index, diagnostics = build_index(articles, None, SiteConfig())
     assert [a.slug for a in index.articles] == [
-        "bridge-opens", "bridge-opens-2", "bridge-opens-3", "bridge-opens",
+        "bridge-opens",
+        "bridge-opens-2",
+        "bridge-opens-3",
+        "bridge-opens",
     ]
     assert index.articles[1].dir == "2024/12/30/bridge-opens-2/"
     assert [d.format() for d in diagnostics] == [
-        "content/b.txt: warning[slug-collision]: slug 'bridge-opens' is already used by "
-        "content/a.txt; content/b.txt gets 'bridge-opens-2' "
-        "(hint: set a distinct `slug:` in the front matter to choose the URL)",
-        "content/c.txt: warning[slug-collision]: slug 'bridge-opens' is already used by "
-        "content/a.txt; content/c.txt gets 'bridge-opens-3' "
-        "(hint: set a distinct `slug:` in the front matter to choose the URL)",
+        (
+            "content/b.txt: warning[slug-collision]: slug 'bridge-opens' is already used by "
+            "content/a.txt; content/b.txt gets 'bridge-opens-2' "
+            "(hint: set a distinct `slug:` in the front matter to choose the URL)"
+        ),
+        (
+            "content/c.txt: warning[slug-collision]: slug 'bridge-opens' is already used by "
+            "content/a.txt; content/c.txt gets 'bridge-opens-3' "
+            "(hint: set a distinct `slug:` in the front matter to choose the URL)"
+        ),
     ]
 
 
@@ -87,12 +94,15 @@ def test_newest_first_then_title_then_path_with_undated_last() -> None:
 
 def test_year_and_month_archives_newest_first() -> None:
     articles = [
-        art("a.txt", "A", D1), art("b.txt", "B", D2), art("c.txt", "C", D3),
+        art("a.txt", "A", D1),
+        art("b.txt", "B", D2),
+        art("c.txt", "C", D3),
         art("d.txt", "D", dt.date(2025, 1, 20)),
     ]
     index, _ = build_index(articles, None, SiteConfig())
     assert [(y.year, y.dir, y.article_count) for y in index.years] == [
-        (2025, "2025/", 3), (2024, "2024/", 1),
+        (2025, "2025/", 3),
+        (2024, "2024/", 1),
     ]
     months = [(m.month, m.dir, m.article_ids) for m in index.years[0].months]
     assert months == [(2, "2025/02/", (2,)), (1, "2025/01/", (3, 1))]
@@ -106,7 +116,8 @@ def test_sections_default_and_tags_merge_by_slug() -> None:
     ]
     index, _ = build_index(articles, None, SiteConfig(default_section="local"))
     assert [(s.name, s.dir, s.article_ids) for s in index.sections] == [
-        ("local", "local/", (1,)), ("World", "world/", (2, 0)),
+        ("local", "local/", (1,)),
+        ("World", "world/", (2, 0)),
     ]
     assert [(t.slug, t.name, t.dir, t.article_ids) for t in index.tags] == [
         ("harbour-works", "Harbour Works", "tags/harbour-works/", (1, 0)),
@@ -118,10 +129,15 @@ def test_sections_default_and_tags_merge_by_slug() -> None:
 def test_read_more_matches_across_case_punctuation_and_quote_styles() -> None:
     articles = [
         art("a.txt", 'Council says "no" to the U.S.-style toll bridge', D1),
-        art("b.txt", "Ferry strike ends", D2, related_titles=(
-            "council says ‘no’ to the U.S. style toll bridge.",
-            "A headline nobody wrote",
-        )),
+        art(
+            "b.txt",
+            "Ferry strike ends",
+            D2,
+            related_titles=(
+                "council says ‘no’ to the U.S. style toll bridge.",
+                "A headline nobody wrote",
+            ),
+        ),
     ]
     index, diagnostics = build_index(articles, None, SiteConfig())
     read_more = index.articles[1].read_more
@@ -130,9 +146,11 @@ def test_read_more_matches_across_case_punctuation_and_quote_styles() -> None:
         ("A headline nobody wrote", None),
     ]
     assert [d.format() for d in diagnostics] == [
-        "content/b.txt: warning[read-more-unresolved]: 'Read more: A headline nobody wrote' "
-        "matches no article headline "
-        "(hint: it is shown as plain text; check the headline's wording)"
+        (
+            "content/b.txt: warning[read-more-unresolved]: 'Read more: A headline nobody wrote' "
+            "matches no article headline "
+            "(hint: it is shown as plain text; check the headline's wording)"
+        )
     ]
 
 
@@ -186,7 +204,9 @@ def _entity_fixture() -> tuple[list[Article], EntityResolution]:
     text_a = "Mayor Ilsa Vantree opened the bridge. The Harbour Guild objected."
     text_b = "Tolls rose. Vantree defended them in Corvale on Monday. Nobody else spoke."
     a = art(
-        "a.txt", "Bridge opens", D1,
+        "a.txt",
+        "Bridge opens",
+        D1,
         blocks=(Paragraph(text_a),),
         mentions=(
             ArticleMention("Ilsa Vantree", "person", 0, 6, 18),
@@ -195,7 +215,9 @@ def _entity_fixture() -> tuple[list[Article], EntityResolution]:
         quotes=(Quote('"We are ready"', "Ilsa Vantree", 0, 0, 0),),
     )
     b = art(
-        "b.txt", "Tolls rise", D2,
+        "b.txt",
+        "Tolls rise",
+        D2,
         blocks=(Paragraph(text_b),),
         mentions=(
             ArticleMention("Ilsa Vantree", "person", 0, 21, 28),
@@ -232,7 +254,8 @@ def test_entity_co_mentions_and_quotes_attributed_to_people_only() -> None:
     person = index.entity_pages[0]
     assert person.co_mentioned == ((1, 2), (2, 1))
     assert [(q.article_id, q.text) for q in person.quotes] == [
-        (1, '"Fair price"'), (0, '"We are ready"'),
+        (1, '"Fair price"'),
+        (0, '"We are ready"'),
     ]
     assert index.entity_pages[1].quotes == ()
     place = index.entity_pages[2]
@@ -258,9 +281,22 @@ def test_section_spellings_merge_and_site_page_urls_are_not_taken() -> None:
 @settings(max_examples=150, deadline=None)
 @given(
     keys=st.lists(
-        st.lists(st.sampled_from([("tag", "a"), ("tag", "b"), ("entity", 1), ("entity", 2),
-                                  ("section", "x"), ("section", "y")]), unique=True, max_size=4),
-        min_size=1, max_size=10,
+        st.lists(
+            st.sampled_from(
+                [
+                    ("tag", "a"),
+                    ("tag", "b"),
+                    ("entity", 1),
+                    ("entity", 2),
+                    ("section", "x"),
+                    ("section", "y"),
+                ]
+            ),
+            unique=True,
+            max_size=4,
+        ),
+        min_size=1,
+        max_size=10,
     ),
     seed=st.randoms(use_true_random=False),
     count=st.integers(0, 4),
@@ -287,8 +323,13 @@ def test_entity_sentence_found_by_name_when_a_mention_has_no_offsets() -> None:
 
     block = HtmlBlock("<p>x</p>", "The vote was close. Ilsa Vantree abstained. Then lunch.")
     articles = [
-        art(f"{n}.md", f"T{n}", D1, blocks=(block,),
-            mentions=(ArticleMention("Ilsa Vantree", "person", 0, -1, -1),))
+        art(
+            f"{n}.md",
+            f"T{n}",
+            D1,
+            blocks=(block,),
+            mentions=(ArticleMention("Ilsa Vantree", "person", 0, -1, -1),),
+        )
         for n in range(2)
     ]
     entities = (Entity(0, "Ilsa Vantree", "person", "ilsa-vantree"),)

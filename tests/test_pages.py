@@ -21,10 +21,9 @@ from newsgen.model import (
     Quote,
     SourceInfo,
 )
-from newsgen.pages import Page, Span, markup_spans, plan_pages
-from newsgen.pages import machine
-from newsgen.pages.markup import nested_spans
+from newsgen.pages import Page, Span, machine, markup_spans, plan_pages
 from newsgen.pages.context import ArticlePage, ListPage
+from newsgen.pages.markup import nested_spans
 
 D1, D2, D3 = dt.date(2024, 12, 30), dt.date(2025, 1, 5), dt.date(2025, 2, 11)
 TEXT = 'Mayor Ilsa Vantree said "the bridge is ready" in Corvale.'
@@ -43,10 +42,26 @@ def fixture_articles() -> list[Article]:
     quote = Quote('"the bridge is ready"', "Ilsa Vantree", 0, 24, 45)
     body = (Paragraph(TEXT),)
     return [
-        art("a.txt", "Bridge opens", D1, section="local", tags=("Tolls",), blocks=body,
-            mentions=mentions, quotes=(quote,), summary="The bridge opened."),
-        art("b.txt", "Tolls rise", D2, section="local", tags=("Tolls",), blocks=body,
-            mentions=mentions),
+        art(
+            "a.txt",
+            "Bridge opens",
+            D1,
+            section="local",
+            tags=("Tolls",),
+            blocks=body,
+            mentions=mentions,
+            quotes=(quote,),
+            summary="The bridge opened.",
+        ),
+        art(
+            "b.txt",
+            "Tolls rise",
+            D2,
+            section="local",
+            tags=("Tolls",),
+            blocks=body,
+            mentions=mentions,
+        ),
         art("c.txt", "Ferry strike", D3, section="world"),
         art("d.txt", "Old letter", None, section="world"),
     ]
@@ -70,16 +85,34 @@ def plan(articles: list[Article], config: SiteConfig | None = None) -> dict[str,
 def test_every_expected_page_is_planned() -> None:
     pages = plan(fixture_articles())
     assert set(pages) == {
-        "index.html", "404.html", "robots.txt", "sitemap.xml", "feed.xml",
-        "2024/12/30/bridge-opens/index.html", "2025/01/05/tolls-rise/index.html",
-        "2025/02/11/ferry-strike/index.html", "undated/old-letter/index.html",
-        "local/index.html", "local/feed.xml", "world/index.html", "world/feed.xml",
-        "tags/index.html", "tags/tolls/index.html",
-        "2024/index.html", "2024/12/index.html", "2025/index.html", "2025/01/index.html",
-        "2025/02/index.html", "undated/index.html",
-        "people/index.html", "organizations/index.html", "places/index.html",
-        "people/ilsa-vantree/index.html", "places/corvale/index.html",
-        "search/index.html", "search/index-1.json",
+        "index.html",
+        "404.html",
+        "robots.txt",
+        "sitemap.xml",
+        "feed.xml",
+        "2024/12/30/bridge-opens/index.html",
+        "2025/01/05/tolls-rise/index.html",
+        "2025/02/11/ferry-strike/index.html",
+        "undated/old-letter/index.html",
+        "local/index.html",
+        "local/feed.xml",
+        "world/index.html",
+        "world/feed.xml",
+        "tags/index.html",
+        "tags/tolls/index.html",
+        "2024/index.html",
+        "2024/12/index.html",
+        "2025/index.html",
+        "2025/01/index.html",
+        "2025/02/index.html",
+        "undated/index.html",
+        "people/index.html",
+        "organizations/index.html",
+        "places/index.html",
+        "people/ilsa-vantree/index.html",
+        "places/corvale/index.html",
+        "search/index.html",
+        "search/index-1.json",
     }
     assert pages["2024/12/30/bridge-opens/index.html"].template == "article.html"
     assert pages["feed.xml"].template == "feed.xml"
@@ -89,15 +122,18 @@ def test_pagination_numbers_and_hrefs() -> None:
     articles = [art(f"{n}.txt", f"Story {n}", D1 + dt.timedelta(days=n)) for n in range(5)]
     config = SiteConfig(base_url="/archive/", per_page=2)
     pages = plan(articles, config)
-    first, second, third = (pages[p].context for p in ("index.html", "page/2/index.html",
-                                                          "page/3/index.html"))
+    first, second, third = (
+        pages[p].context for p in ("index.html", "page/2/index.html", "page/3/index.html")
+    )
     assert [len(c.articles) for c in (first, second, third)] == [2, 2, 1]
     assert (second.pagination.number, second.pagination.total) == (2, 3)
     assert second.pagination.prev_href == "/archive/"
     assert second.pagination.next_href == "/archive/page/3/"
     assert first.pagination.prev_href is None and third.pagination.next_href is None
     assert [(p.number, p.href) for p in third.pagination.hrefs] == [
-        (1, "/archive/"), (2, "/archive/page/2/"), (3, "/archive/page/3/"),
+        (1, "/archive/"),
+        (2, "/archive/page/2/"),
+        (3, "/archive/page/3/"),
     ]
     assert [a.title for a in first.articles] == ["Story 4", "Story 3"]
     assert "news/page/3/index.html" in pages
@@ -111,7 +147,8 @@ def test_article_context_links_entities_once_and_marks_quotes() -> None:
     assert html.count('<a href="/people/ilsa-vantree/">Ilsa Vantree</a>') == 1
     assert '<q class="quote" data-speaker="Ilsa Vantree">"the bridge is ready"</q>' in html
     assert [(g.label, [link.text for link in g.links]) for g in page.entity_groups] == [
-        ("People", ["Ilsa Vantree"]), ("Places", ["Corvale"]),
+        ("People", ["Ilsa Vantree"]),
+        ("Places", ["Corvale"]),
     ]
     assert page.canonical == "https://example.org/2024/12/30/bridge-opens/"
     assert page.next is not None and page.next.title == "Tolls rise"
@@ -136,9 +173,7 @@ def test_fingerprints_change_when_and_only_when_the_context_changes() -> None:
     articles[2] = dataclasses.replace(articles[2], title="Ferry strike ends")
     after = plan(articles)
     changed = {p for p in before if p in after and before[p].fingerprint != after[p].fingerprint}
-    context_changed = {
-        p for p in before if p in after and before[p].context != after[p].context
-    }
+    context_changed = {p for p in before if p in after and before[p].context != after[p].context}
     assert "world/index.html" in changed and "index.html" in changed
     assert "tags/tolls/index.html" not in changed
     assert changed == context_changed
@@ -159,7 +194,10 @@ def test_list_pages_carry_typed_refs() -> None:
     assert isinstance(home, ListPage)
     ref = home.articles[0]
     assert (ref.title, ref.href, ref.date_iso, ref.section.text) == (
-        "Ferry strike", "/2025/02/11/ferry-strike/", "2025-02-11", "World",
+        "Ferry strike",
+        "/2025/02/11/ferry-strike/",
+        "2025-02-11",
+        "World",
     )
 
 
@@ -171,10 +209,12 @@ def test_large_outputs_are_split(monkeypatch: pytest.MonkeyPatch) -> None:
     parts = [p for p in pages if p.startswith("sitemap-")]
     assert len(parts) == len(pages["sitemap.xml"].context.parts) >= 3
     assert [p for p in pages if p.startswith("search/index-")] == [
-        "search/index-1.json", "search/index-2.json",
+        "search/index-1.json",
+        "search/index-2.json",
     ]
     assert pages["search/index.html"].context.shards == (
-        "/search/index-2.json", "/search/index-1.json",
+        "/search/index-2.json",
+        "/search/index-1.json",
     )
     newest = [e.title for e in pages["search/index-2.json"].context.entries]
     older = [e.title for e in pages["search/index-1.json"].context.entries]
@@ -233,7 +273,7 @@ class _TextOnly(html.parser.HTMLParser):
 
 @settings(max_examples=200, deadline=None)
 @given(
-    text=st.text(alphabet=st.sampled_from('ab <>&"\'é'), max_size=30),
+    text=st.text(alphabet=st.sampled_from("ab <>&\"'é"), max_size=30),
     bounds=st.lists(st.tuples(st.integers(-2, 32), st.integers(-2, 32)), max_size=6),
 )
 def test_markup_spans_keeps_the_text_and_balanced_tags(
@@ -287,5 +327,6 @@ def test_markdown_blocks_pass_through_but_a_second_h1_becomes_h2() -> None:
     )
     page = plan([art("a.md", "A", D1, blocks=blocks)])["2024/12/30/a/index.html"].context
     assert [(b.kind, b.html) for b in page.body] == [
-        ("html", "<p>Safe <em>html</em></p>"), ("h2", "Part 2"),
+        ("html", "<p>Safe <em>html</em></p>"),
+        ("h2", "Part 2"),
     ]

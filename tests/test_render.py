@@ -25,8 +25,9 @@ HOSTILE = "Council <script>alert('x')</script> & tolls"
 
 def pages_for(config: SiteConfig) -> dict[str, Page]:
     articles = [
-        Article(SourceInfo("content/a.txt", "text", "utf-8", "s1"), HOSTILE,
-                date=dt.date(2025, 3, 1)),
+        Article(
+            SourceInfo("content/a.txt", "text", "utf-8", "s1"), HOSTILE, date=dt.date(2025, 3, 1)
+        ),
         Article(SourceInfo("content/b.txt", "text", "utf-8", "s2"), "Ferry strike", date=None),
     ]
     index, _ = build_index(articles, None, config)
@@ -84,8 +85,16 @@ def test_template_fingerprints_change_for_dependants_only(tmp_path: Path) -> Non
     write(tmp_path / "templates" / "macros.html", theme_macros + "\n{# site tweak #}\n")
     after = template_fingerprints(make_environment(tmp_path, config))
     changed = {name for name in before if before[name] != after[name]}
-    users = {"macros.html", "list.html", "article.html", "entity.html", "entity_index.html",
-             "tags.html", "year.html", "404.html"}
+    users = {
+        "macros.html",
+        "list.html",
+        "article.html",
+        "entity.html",
+        "entity_index.html",
+        "tags.html",
+        "year.html",
+        "404.html",
+    }
     assert changed == users
     assert before["base.html"] == after["base.html"]
 
@@ -115,8 +124,10 @@ def test_rendering_is_deterministic(tmp_path: Path) -> None:
     config = SiteConfig()
     env = make_environment(tmp_path, config)
     first = {p: render_page(env, page) for p, page in pages_for(config).items()}
-    second = {p: render_page(make_environment(tmp_path, config), page)
-              for p, page in pages_for(config).items()}
+    second = {
+        p: render_page(make_environment(tmp_path, config), page)
+        for p, page in pages_for(config).items()
+    }
     assert first == second
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html.parser
+import itertools
 import json
 import shutil
 import xml.etree.ElementTree as ET
@@ -12,6 +13,7 @@ from pathlib import Path
 import feedparser
 import html5lib
 import pytest
+from sitecheck import broken_links
 
 from newsgen.config import SiteConfig
 from newsgen.index import build_index
@@ -28,7 +30,6 @@ from newsgen.model import (
 )
 from newsgen.pages import plan_pages
 from newsgen.render import make_environment, render_page, theme_static_files
-from sitecheck import broken_links
 
 LEAD = 'Mayor Ilsa Vantree said "the bridge is ready" as crowds gathered in Corvale.'
 ARTICLE = "2025/04/16/corvale-bridge-opens-after-delays/index.html"
@@ -45,19 +46,30 @@ def fixture_articles() -> list[Article]:
         ArticleMention("Corvale", "place", -1, 0, 7),
     )
     lead = Article(
-        source("bridge.txt"), "Corvale bridge opens after <delays>",
+        source("bridge.txt"),
+        "Corvale bridge opens after <delays>",
         standfirst="The crossing took six years & two budgets.",
-        date=dt.date(2025, 4, 16), section="local", tags=("Bridges", "Tolls"),
-        summary="The crossing opened.", author="Tam Oduya",
+        date=dt.date(2025, 4, 16),
+        section="local",
+        tags=("Bridges", "Tolls"),
+        summary="The crossing opened.",
+        author="Tam Oduya",
         image=Image("Crowds on the new bridge", "Harbour Wire/Lin Ashe"),
         blocks=(Paragraph(LEAD), Subheading("What comes next"), Paragraph("Tolls start in May.")),
         quotes=(Quote('"the bridge is ready"', "Ilsa Vantree", 0, 24, 45),),
         related_titles=("Tolls approved for Corvale bridge", "A story never written"),
-        mentions=mentions, word_count=19, reading_minutes=1,
+        mentions=mentions,
+        word_count=19,
+        reading_minutes=1,
     )
     older = Article(
-        source("tolls.txt"), "Tolls approved for Corvale bridge", date=dt.date(2025, 2, 3),
-        section="local", tags=("Tolls",), blocks=(Paragraph(LEAD),), mentions=mentions[:2],
+        source("tolls.txt"),
+        "Tolls approved for Corvale bridge",
+        date=dt.date(2025, 2, 3),
+        section="local",
+        tags=("Tolls",),
+        blocks=(Paragraph(LEAD),),
+        mentions=mentions[:2],
     )
     undated = Article(source("letter.txt"), "A letter from the harbour", section="opinion")
     return [lead, older, undated]
@@ -127,7 +139,7 @@ def test_every_html_page_parses_strictly_with_lang_and_one_h1(site: Path) -> Non
         found = outline(page)
         assert found.headings.count(1) == 1, page
         levels = found.headings
-        assert all(b <= a + 1 for a, b in zip(levels, levels[1:])), (page, levels)
+        assert all(b <= a + 1 for a, b in itertools.pairwise(levels)), (page, levels)
 
 
 def test_article_page_markup(site: Path) -> None:
@@ -170,7 +182,8 @@ def test_feeds_parse_with_feedparser(site: Path) -> None:
     assert feed.feed.title == "Harbour Times"
     assert feed.feed.language == "en"
     assert [e.title for e in feed.entries] == [
-        "Corvale bridge opens after <delays>", "Tolls approved for Corvale bridge",
+        "Corvale bridge opens after <delays>",
+        "Tolls approved for Corvale bridge",
     ]
     assert feed.entries[0].link == "https://example.org/" + ARTICLE[: -len("index.html")]
     section = feedparser.parse((site / "local" / "feed.xml").read_bytes())
@@ -188,7 +201,9 @@ def test_sitemap_and_search_index_are_valid(site: Path) -> None:
     assert entries[0] == {
         "title": "Corvale bridge opens after <delays>",
         "url": "/" + ARTICLE[: -len("index.html")],
-        "date": "2025-04-16", "section": "Local", "summary": "The crossing opened.",
+        "date": "2025-04-16",
+        "section": "Local",
+        "summary": "The crossing opened.",
     }
     assert "Sitemap: https://example.org/sitemap.xml" in (site / "robots.txt").read_text()
 

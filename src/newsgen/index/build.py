@@ -68,8 +68,17 @@ def build_index(
         diagnostics += found
         indexed.append(
             IndexedArticle(
-                i, article, slugs[i], dirs[i], names[i], tag_slugs[i], links,
-                related_lists[i], *neighbours[i], entity_ids[i], per_article[i],
+                i,
+                article,
+                slugs[i],
+                dirs[i],
+                names[i],
+                tag_slugs[i],
+                links,
+                related_lists[i],
+                *neighbours[i],
+                entity_ids[i],
+                per_article[i],
             )
         )
     pages: dict[int, EntityPageData] = {}

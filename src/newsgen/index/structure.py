@@ -104,7 +104,9 @@ def tag_slugs(article: Article) -> tuple[str, ...]:
 
 
 def tags(
-    articles: Sequence[Article], order: Sequence[int], slugs: Sequence[tuple[str, ...]],
+    articles: Sequence[Article],
+    order: Sequence[int],
+    slugs: Sequence[tuple[str, ...]],
     urls: UrlScheme,
 ) -> tuple[Tag, ...]:
     """Tag pages; the display name is the first spelling met in source order."""

@@ -15,8 +15,18 @@ from newsgen.pages.context import ArticleRef, Link, PageLink, Pagination, SiteIn
 from newsgen.urls import UrlScheme
 
 MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 )
 KIND_LABELS = {"person": "People", "organization": "Organizations", "place": "Places"}
 PAGINATION_WINDOW = 3

@@ -60,8 +60,13 @@ def entity_index_pages(plan: Plan, kind: str) -> Iterator[Page]:
     else:
         shown = groups
     context = EntityIndexPage(
-        plan.site, label, plan.urls.absolute(index_dir), kind,
-        tuple(link for _, link in top[:MOST_MENTIONED]), shown, None,
+        plan.site,
+        label,
+        plan.urls.absolute(index_dir),
+        kind,
+        tuple(link for _, link in top[:MOST_MENTIONED]),
+        shown,
+        None,
     )
     yield plan.html_page(index_dir, "entity_index.html", context, plan.digest(context))
     if not split:
@@ -70,8 +75,13 @@ def entity_index_pages(plan: Plan, kind: str) -> Iterator[Page]:
     for group in groups:
         letter_dir = plan.urls.entity_letter_dir(kind, group.anchor.removeprefix("letter-"))
         context = EntityIndexPage(
-            plan.site, f"{label}: {group.letter}", plan.urls.absolute(letter_dir), kind,
-            (), (group,), back,
+            plan.site,
+            f"{label}: {group.letter}",
+            plan.urls.absolute(letter_dir),
+            kind,
+            (),
+            (group,),
+            back,
         )
         yield plan.html_page(letter_dir, "entity_index.html", context, plan.digest(context))
 
