@@ -330,3 +330,10 @@ def test_markdown_blocks_pass_through_but_a_second_h1_becomes_h2() -> None:
         ("html", "<p>Safe <em>html</em></p>"),
         ("h2", "Part 2"),
     ]
+
+
+def test_no_feed_link_when_feeds_are_off() -> None:
+    pages = plan(fixture_articles(), SiteConfig(feed_limit=0))
+    assert not [p for p in pages if p.endswith("feed.xml")]
+    assert pages["index.html"].context.site.feed_href is None
+    assert pages["local/index.html"].context.feed_href is None

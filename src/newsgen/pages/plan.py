@@ -38,7 +38,8 @@ def make_plan(index: SiteIndex, config: SiteConfig) -> Plan:
     """Refs and the site frame, computed once for all pages."""
     urls = UrlScheme(config)
     order = index.newest_first
-    has_feed = bool(order) and index.articles[order[0]].article.date is not None
+    first_dated = bool(order) and index.articles[order[0]].article.date is not None
+    has_feed = first_dated and config.feed_limit > 0
     entity_links = {
         eid: Link(data.entity.name, urls.href(data.dir)) for eid, data in index.entity_pages.items()
     }
