@@ -14,9 +14,12 @@ import webbrowser
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from newsgen.serve.server import BuildFn, DevServer
+
+if TYPE_CHECKING:
+    from newsgen.build import BuildOptions
 
 __all__ = ["DevServer", "serve"]
 
@@ -25,7 +28,7 @@ def serve(
     site_dir: Path,
     host: str = "127.0.0.1",
     port: int = 8000,
-    options: Any = None,
+    options: BuildOptions | None = None,
     open_browser: bool = False,
     build_fn: BuildFn | None = None,
 ) -> int:

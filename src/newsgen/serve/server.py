@@ -13,12 +13,15 @@ import threading
 import traceback
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from newsgen.serve.files import normalize_base_path
 from newsgen.serve.handler import DevHTTPServer, Mount
 from newsgen.serve.state import LiveState, Status
 from newsgen.serve.watch import Watcher, WatchPlan, make_plan
+
+if TYPE_CHECKING:
+    from newsgen.build import BuildOptions
 
 BuildFn = Callable[..., Any]
 QUIET_PERIOD = 0.1  # seconds without news before a rebuild starts: one build per burst of saves
@@ -32,7 +35,7 @@ class DevServer:
         site_dir: Path,
         host: str = "127.0.0.1",
         port: int = 8000,
-        options: Any = None,
+        options: BuildOptions | None = None,
         build_fn: BuildFn | None = None,
         watch: bool = True,
         out: TextIO | None = None,
