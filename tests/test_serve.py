@@ -603,6 +603,7 @@ def test_host_allowed(header: str | None, bound: str, allowed: bool) -> None:
     assert host_allowed(header, bound) is allowed
 
 
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork (POSIX)")
 def test_forked_workers_die_quietly_on_sigterm() -> None:
     """Build workers forked while serving inherit its SIGTERM handler; they must not raise."""
     from newsgen.serve import _interrupt_in
