@@ -651,3 +651,11 @@ def test_only_stylesheet_changes_are_marked_styles_only(watched) -> None:  # typ
     (site / "content" / "bridge.txt").write_text("Bridge vote moved\n", "utf-8")
     assert wait_until(lambda: status_json(server)["epoch"] > before)
     assert status_json(server)["styles_only"] is False
+
+
+@pytest.mark.parametrize("name", ["newsgen.yaml", "entities.yaml"])
+def test_config_files_are_watched(watched, name: str) -> None:  # type: ignore[no-untyped-def]
+    server, site, _ = watched
+    before = status_json(server)["epoch"]
+    (site / name).write_text("# edited\n", "utf-8")
+    assert wait_until(lambda: status_json(server)["epoch"] > before)
