@@ -287,3 +287,14 @@ def test_the_photo_credit_closing_a_caption_is_not_news() -> None:
                                             title="Quay reopens in Dunmore"))
     caption = {m.name for m in article.mentions if m.block == -3}
     assert caption == {"Ivo Brask", "Dunmore"}
+
+
+def test_runaway_capitalised_sequences_are_not_names_and_stay_linear() -> None:
+    shouting = "Abcde Fghij " * 20_000  # one run of 40,000 words
+    quotes = tuple(Quote('"x"', "Mr Brask") for _ in range(500))
+    text = shouting + "\nIvo Brask said so. " + "Ivo Brask met Una Solm in Dunmore. " * 2_000
+    article = annotate_article(make_article(blocks=(Paragraph(text),), quotes=quotes))
+    names = {m.name for m in article.mentions if m.block == 0}
+    assert {"Ivo Brask", "Una Solm", "Dunmore"} <= names
+    assert all(len(name.split()) <= 10 for name in names)
+    assert {q.speaker for q in article.quotes} == {"Ivo Brask"}

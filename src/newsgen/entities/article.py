@@ -16,7 +16,13 @@ from dataclasses import dataclass, replace
 
 from newsgen.entities.finder import find_mentions
 from newsgen.entities.lexicon import NATIONALITIES
-from newsgen.entities.names import acronym_after, join_short_forms, name_key, name_span
+from newsgen.entities.names import (
+    acronym_after,
+    join_short_forms,
+    name_key,
+    name_span,
+    unique_short_forms,
+)
 from newsgen.model import Article, ArticleMention, EntityKind, HtmlBlock, Mention, Quote
 
 TITLE, STANDFIRST, CAPTION = -1, -2, -3
@@ -135,17 +141,23 @@ def annotate_article(article: Article) -> Article:
         else:
             start, end = -1, -1  # HTML: context for the article, but nothing to link in place
         placed.append(ArticleMention(name, kinds[name], segment.block, start, end))
-    quotes = tuple(_speaker(q, canonical, kinds) for q in article.quotes)
+    short_owners = unique_short_forms(n for n, kind in kinds.items() if kind == "person")
+    quotes = tuple(_speaker(q, canonical, kinds, short_owners) for q in article.quotes)
     return replace(article, mentions=tuple(placed), quotes=quotes)
 
 
-def _speaker(quote: Quote, canonical: dict[str, str], kinds: dict[str, EntityKind]) -> Quote:
+def _speaker(
+    quote: Quote,
+    canonical: dict[str, str],
+    kinds: dict[str, EntityKind],
+    short_owners: dict[str, str],
+) -> Quote:
     """The quote with its speaker replaced by the canonical name when that is a person."""
     if not quote.speaker:
         return quote
     start, end = name_span(quote.speaker, "person")
     key = name_key(quote.speaker[start:end])
-    name = canonical.get(key) or join_short_forms([*kinds, quote.speaker[start:end]]).get(key)
+    name = canonical.get(key) or short_owners.get(key)
     if name and kinds.get(name) == "person" and name != quote.speaker:
         return replace(quote, speaker=name)
     return quote

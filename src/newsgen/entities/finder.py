@@ -25,6 +25,7 @@ from newsgen.entities.lexicon import (
     PLACE_CUES,
     TITLES,
 )
+from newsgen.entities.names import MAX_NAME_WORDS
 from newsgen.entities.tagger import Model, load_model, tag_one, tag_run
 from newsgen.model import EntityKind, Mention
 
@@ -75,6 +76,8 @@ def find_mentions(text: str, model: Model | None = None) -> list[Mention]:
         tags = _after_honorifics(tokens, tag_run(model, rows))
         initial = starts_sentence(text, tokens[0][0])
         for first, end, kind in _repair(tokens, _spans(tags), tags, model.gazetteer, initial):
+            if end - first > MAX_NAME_WORDS:
+                continue
             start, stop = tokens[first][0], tokens[end - 1][1]
             found.append((start, stop, text[start:stop], KINDS[kind]))
     junk = {

@@ -15,6 +15,7 @@ _POSSESSIVE = re.compile(r"(?:['’][sS]|(?<=[sS])['’])$")
 _WORD = re.compile(r"\S+")
 _PARENS = re.compile(r"\s*\(\s*([A-Z][A-Za-z&.]{1,9})\s*\)")
 _SKIP_INITIALS = frozenset(CONNECTORS)
+MAX_NAME_WORDS = 10  # longer capitalised sequences are tables or shouting, not names
 
 
 def name_key(name: str) -> str:
@@ -62,8 +63,11 @@ def name_span(text: str, kind: str) -> tuple[int, int]:
 
 def short_forms(name: str) -> list[str]:
     """Keys of the trailing word sequences a full name may be shortened to:
-    `Moussa Abu Marzouk` -> `abu marzouk`, `marzouk`."""
+    `Moussa Abu Marzouk` -> `abu marzouk`, `marzouk` (none for runaway names, which keeps
+    this linear)."""
     words = name_key(name).split(" ")
+    if len(words) > MAX_NAME_WORDS:
+        return []
     return [" ".join(words[i:]) for i in range(1, len(words)) if words[i] not in _SKIP_INITIALS]
 
 
@@ -82,6 +86,15 @@ def join_short_forms(names: Iterable[str]) -> dict[str, str]:
         targets = {final[owner] for owner in owners.get(key, ())}
         final[key] = targets.pop() if len(targets) == 1 else key
     return {key: full[target] for key, target in final.items()}
+
+
+def unique_short_forms(names: Iterable[str]) -> dict[str, str]:
+    """Short-form key -> the one name of `names` ending with it (ambiguous ones left out)."""
+    owners: dict[str, set[str]] = {}
+    for name in names:
+        for short in short_forms(name):
+            owners.setdefault(short, set()).add(name)
+    return {short: next(iter(found)) for short, found in owners.items() if len(found) == 1}
 
 
 def initials(name: str) -> str:
