@@ -9,7 +9,7 @@ import pytest
 
 from conftest import tree_bytes
 from newsgen.build import BuildOptions, Stages, build
-from newsgen.cache import CACHE_DIR, Cache, is_settled
+from newsgen.cache import CACHE_DIR, SHARDS, Cache, CachedFile, is_settled, shard_of
 from newsgen.report import RecordingReporter
 
 SITE = {f"content/story{i}.txt": f"Story {i}\nbody {i}\n" for i in range(5)}
@@ -114,12 +114,26 @@ def test_is_settled() -> None:
     assert not is_settled({"a": (now - 1_000, 1)}, now)
 
 
-def test_cache_write_is_atomic(tmp_path: Path) -> None:
+def test_only_changed_shards_are_rewritten(tmp_path: Path) -> None:
+    entries = {f"s{i}.txt": CachedFile(i, i, "x", None, ()) for i in range(40)}
+    Cache(tmp_path).store_articles("key", entries, 5, entries)
+    files = sorted((tmp_path / CACHE_DIR).iterdir())
+    assert len(files) == len({shard_of(rel) for rel in entries}) > SHARDS // 2
+    assert not any(p.suffix == ".part" for p in files)
     cache = Cache(tmp_path)
-    cache.store_articles("key", {}, 5)
-    assert cache.load_articles("key") == (5, {})
-    assert cache.load_articles("other") == (0, {})
-    assert [p.name for p in (tmp_path / CACHE_DIR).iterdir()] == ["articles.pickle"]
+    assert cache.load_articles("key") == entries
+    assert cache.taken_ns("s3.txt") == 5
+    assert Cache(tmp_path).load_articles("other key") == {}
+    edited = {**entries, "s3.txt": CachedFile(99, 99, "y", None, ())}
+    for path in files:
+        os.utime(path, ns=(1, 1))
+    cache.store_articles("key", edited, 7, ["s3.txt"])
+    rewritten = [p.name for p in files if p.stat().st_mtime_ns != 1]
+    assert rewritten == [f"articles-{shard_of('s3.txt'):02}.pickle"]
+    reloaded = Cache(tmp_path)
+    assert reloaded.load_articles("key") == edited
+    other = next(rel for rel in entries if shard_of(rel) != shard_of("s3.txt"))
+    assert (reloaded.taken_ns("s3.txt"), reloaded.taken_ns(other)) == (7, 5)
 
 
 def test_an_added_file_is_seen_without_rediscovery_cost(make_site, fake_stages) -> None:

@@ -171,3 +171,9 @@ def test_build_and_inspect_a_new_site(run_cli, tmp_path: Path) -> None:
     assert (site / "build" / "index.html").is_file()
     code, out, _ = run_cli(["inspect", str(site / "content/city/quay-lighting-plan.txt"), "--json"])
     assert code == 0 and json.loads(out)["title"] == "Lowmoor council approves quay lighting plan"
+
+
+def test_version_matches_the_package_metadata() -> None:
+    from importlib import metadata
+
+    assert newsgen.__version__ == metadata.version("newsgen")
