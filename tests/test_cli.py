@@ -49,6 +49,7 @@ def test_build_options_are_all_documented(run_cli) -> None:
         (["build", "-j", "two"], "expected a whole number"),
         (["serve", "--port", "70000"], "at most 65535"),
         (["build", "-q", "-v"], "not allowed with"),
+        (["build", "--base-url", "example.org"], "expected an http(s) URL"),
         (["frobnicate"], "invalid choice"),
         ([], "required"),
     ],

@@ -15,6 +15,7 @@ from typing import Any
 
 from newsgen import __version__
 from newsgen.build import BuildOptions, build, inspect_file, load_site
+from newsgen.config import normalise_base_url
 from newsgen.scaffold import ScaffoldError, init_site
 
 USAGE_ERROR = 2
@@ -73,6 +74,15 @@ def _positive_int(text: str) -> int:
     return value
 
 
+def _base_url(text: str) -> str:
+    normalised = normalise_base_url(text)
+    if normalised is None:
+        raise argparse.ArgumentTypeError(
+            f"expected an http(s) URL or a path starting with /, got {text!r}"
+        )
+    return normalised
+
+
 def _port(text: str) -> int:
     value = _positive_int(text)
     if value > 65535:
@@ -126,7 +136,8 @@ def _add_output_options(parser: argparse.ArgumentParser) -> None:
 def _add_build(parser: argparse.ArgumentParser) -> None:
     _site_argument(parser)
     _add_output_options(parser)
-    parser.add_argument("--base-url", metavar="URL", help="override base_url of newsgen.yaml")
+    parser.add_argument("--base-url", metavar="URL", type=_base_url,
+                        help="override base_url of newsgen.yaml (a URL, or a path like /archive/)")  # fmt: skip
     parser.add_argument("--strict", action="store_true",
                         help="treat warnings as errors; nothing is replaced unless all is clean")  # fmt: skip
     parser.add_argument("--clean", action="store_true", help="ignore the build cache")
