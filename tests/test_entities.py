@@ -16,32 +16,35 @@ from newsgen.entities.names import (
 from newsgen.model import Article, HtmlBlock, Image, Paragraph, Quote, SourceInfo, Subheading
 
 # An invented wire story in the shape newsrooms send: headline, standfirst, caption, paragraphs.
-HEADLINE = "Kerrigan thanks Northfield Alliance for release of Canadian-Norwegian engineer from Varnholt"
+HEADLINE = (
+    "Kerrigan welcomes Northfield Alliance deal that frees Canadian-Norwegian surveyor held near "
+    "Varnholt"
+)
 STANDFIRST = (
-    "Norwegian Prime Minister Ingrid Kerrigan thanked the Northfield Alliance for the release of "
-    "engineer Tomas Velikov from the Ardent Valley, calling it a brave decision."
+    "Norwegian Prime Minister Ingrid Kerrigan welcomed a deal with the Northfield Alliance under "
+    "which surveyor Tomas Velikov left the Ardent Valley, where he had worked on a dam project."
 )
 CAPTION = (
-    "Prime Minister Ingrid Kerrigan speaks during a visit to the Halvorsen Institute of Marine "
-    "Technology in Bergstad, Norway, Thursday, March 6, 2025 (AP)"
+    "Prime Minister Ingrid Kerrigan tours the Halvorsen Institute of Marine Technology in "
+    "Bergstad, Norway, Thursday, March 6, 2025 (AP)"
 )
 PARAGRAPHS = (
-    "Norwegian Prime Minister Ingrid Kerrigan on Thursday thanked the leadership of the Northfield "
-    "Alliance for arranging the release of Canadian-Norwegian engineer Tomas Velikov, who had been "
-    "held in the Ardent Valley for 300 days.",
-    'Velikov was freed on January 9 in what Kerrigan called a "brave decision". Meeting Velikov in '
-    "Bergstad, Kerrigan said Norway’s quiet diplomacy had worked.",
-    '"We owe thanks to everyone who kept talking when it was hard," Kerrigan said.',
-    "The Norwegian prime minister said that Bergstad would keep working for the release of other "
-    "captives. She also hoped that talks would resume in April.",
-    "Norway has spoken to the Northfield Alliance often since the fighting started in Varnholt. In "
-    "May, its proposal was blocked by Canada at the Maritime Safety Commission (MSC).",
-    "Last year, Northfield Alliance spokesman Samir Abu Tarek said the group wanted Norway to help "
-    "end the fighting in Varnholt.",
-    '"We want Norway and Canada to work with us," Tarek said. Abu Tarek then travelled to '
-    "Bergstad, the US and the UN.",
-    "The MSC said it would meet again on Monday, just before Velikov's return.",
-    "Read more: Varnholt talks stall again, Brandt says",
+    "Norwegian Prime Minister Ingrid Kerrigan told reporters on Thursday that months of contacts "
+    "with the Northfield Alliance had brought home Canadian-Norwegian surveyor Tomas Velikov, who "
+    "spent the winter in the Ardent Valley.",
+    'Velikov crossed back on January 9, a step Kerrigan described as "a sign of good faith". '
+    "Meeting Velikov in Bergstad, Kerrigan credited Norway’s patient diplomacy.",
+    '"Nobody gave up on him, and that is why he is home," Kerrigan said.',
+    "The Norwegian prime minister added that Bergstad would press for other detained workers to "
+    "be let go. She expects a new round of talks in April.",
+    "Norway has kept a channel open to the Northfield Alliance since clashes began in Varnholt. In "
+    "May, a Norwegian plan stalled when Canada objected at the Maritime Safety Commission (MSC).",
+    "Last year, Northfield Alliance spokesman Samir Abu Tarek said the group hoped Norway would "
+    "mediate in Varnholt.",
+    '"Norway and Canada can both help us," Tarek said. Abu Tarek later flew to Bergstad, the US '
+    "and the UN.",
+    "The MSC will meet again on Monday, a day before Velikov's return to work.",
+    "Read more: Varnholt dam talks stall, Brandt says",
 )
 
 
@@ -59,7 +62,7 @@ def make_article(**changes: object) -> Article:
 
 @pytest.fixture(scope="module")
 def annotated() -> Article:
-    quotes = (Quote('"We owe thanks"', "Kerrigan", 2, 0, 15), Quote('"We want"', "Mr Tarek", 6, 0, 9))
+    quotes = (Quote('"Nobody gave up"', "Kerrigan", 2, 0, 16), Quote('"Norway"', "Mr Tarek", 6, 0, 8))
     return annotate_article(make_article(quotes=quotes))
 
 
