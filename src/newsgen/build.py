@@ -10,14 +10,13 @@ from __future__ import annotations
 import hashlib
 import importlib
 import io
+import multiprocessing
 import os
 import pickle
 import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-
-import multiprocessing
-from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, TypeVar
 
 from newsgen.cache import (
@@ -358,14 +357,10 @@ def _parse(
         return None, (error(shown, None, "read-failed", message, "please report this file"),)
 
 
-
-
 # ---- parallelism ---------------------------------------------------------------------------
 
 T = TypeVar("T")
 R = TypeVar("R")
-
-
 MIN_ITEMS_PER_WORKER = 8  # below this, forking costs more than it saves
 
 
@@ -514,7 +509,6 @@ def _copy_static(
         staging.copy(rel, source)
         copied.add(rel)
     return copied
-
 
 
 @dataclass(frozen=True, slots=True)
