@@ -301,3 +301,14 @@ def test_runaway_capitalised_sequences_are_not_names_and_stay_linear() -> None:
     assert {"Ivo Brask", "Una Solm", "Dunmore"} <= names
     assert all(len(name.split()) <= 10 for name in names)
     assert {q.speaker for q in article.quotes} == {"Ivo Brask"}
+
+
+def test_the_shipped_model_is_small_and_loads() -> None:
+    from importlib import resources
+
+    from newsgen.entities.tagger import DATA_FILE, load_model
+
+    data = resources.files("newsgen.entities").joinpath("data", DATA_FILE).read_bytes()
+    assert len(data) <= 5 * 1024 * 1024
+    model = load_model()
+    assert len(model.weights) > 1000 and len(model.gazetteer) > 1000
