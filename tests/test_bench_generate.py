@@ -191,3 +191,21 @@ def test_command_line_writes_the_archive(tmp_path: Path) -> None:
                            capture_output=True, text=True, timeout=60)
     assert again.returncode == 2 and "already exists" in again.stderr
     shutil.rmtree(tmp_path / "content")
+
+
+def test_entity_truth_scores_by_article_threshold() -> None:
+    from benchmarks.entity_truth import score
+
+    truth = Counter({"Ada Vell": 3, "Tor Mikel": 2, "Ina Sol": 1})
+    found = Counter({"Ada Vell": 3, "Critics": 9, "Ina Sol": 4})
+    right, wrong, missed = score(truth, found, 2)
+    assert (right, wrong, missed) == ({"Ada Vell"}, {"Critics", "Ina Sol"}, {"Tor Mikel"})
+
+
+def test_entity_truth_reads_the_generated_front_matter(markdown_archive: gen.Archive) -> None:
+    from benchmarks.entity_truth import true_entities
+
+    truth = true_entities(markdown_archive.site)
+    assert set(truth) == {"person", "organization", "place"}
+    assert sum(truth["person"].values()) >= 120  # every article names someone
+    assert not set(truth["person"]) & set(truth["place"])
