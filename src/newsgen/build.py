@@ -202,13 +202,15 @@ def _run(
     taken_ns = time.time_ns()
     state_key = _state_key(config, options, out_dir)
     previous = cache.load_state(state_key)
-    if previous and _unchanged(previous, _inputs(site_dir, config, previous.files, stages), out_dir):
+    if previous and _unchanged(previous, _inputs(site_dir, config, previous.files, previous.themes),
+                               out_dir):  # fmt: skip
         counts.articles, counts.unchanged = previous.article_count, len(previous.page_fingerprints)
         counts.diagnostics.extend(previous.diagnostics)
         return
     cache.forget_state()
     files = stages.discover(site_dir / config.content_dir)
-    snapshot = _inputs(site_dir, config, files, stages)
+    themes = tuple(stages.theme_dirs())
+    snapshot = _inputs(site_dir, config, files, themes)
     articles = load_articles(site_dir, config, files, cache, stages, options, reporter, counts)
     if not options.drafts:
         articles = [a for a in articles if not a.draft]
@@ -221,7 +223,7 @@ def _run(
     counts.diagnostics.extend(problems)
     state = _write_site(site_dir, config, out_dir, index, previous, stages, options, reporter, counts)
     if state is not None:
-        state.inputs, state.files = snapshot, tuple(files)
+        state.inputs, state.files, state.themes = snapshot, tuple(files), themes
         state.started_ns = taken_ns
         state.article_count = counts.articles
         state.diagnostics = tuple(counts.diagnostics)  # replayed by the fast path
@@ -230,12 +232,12 @@ def _run(
 
 
 def _inputs(
-    site_dir: Path, config: SiteConfig, files: Iterable[str], stages: Stages
+    site_dir: Path, config: SiteConfig, files: Iterable[str], themes: Iterable[Path]
 ) -> dict[str, tuple[int, int]]:
     """The stat table of everything a build reads (content files and folders, settings, themes)."""
     content_root = site_dir / config.content_dir
     settings_files = [site_dir / "newsgen.yaml", site_dir / "entities.yaml"]
-    watched = [site_dir / config.templates_dir, site_dir / config.static_dir, *stages.theme_dirs()]
+    watched = [site_dir / config.templates_dir, site_dir / config.static_dir, *themes]
     inputs = input_snapshot(content_root, files, settings_files, watched)
     inputs.update(folder_stats(content_root))
     return inputs

@@ -51,6 +51,7 @@ class BuildState:
     diagnostics: tuple[Diagnostic, ...] = ()
     started_ns: int = 0
     files: tuple[str, ...] = ()
+    themes: tuple[Path, ...] = ()
 
 
 # A file whose mtime is this close to the moment its stat was taken may change again within the
