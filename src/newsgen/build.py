@@ -7,6 +7,7 @@ functions come in a `Stages` value so tests can run the orchestration with fakes
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import importlib
 import io
@@ -25,6 +26,7 @@ from newsgen.cache import (
     CachedFile,
     dump,
     folder_stats,
+    gc_paused,
     input_snapshot,
     is_settled,
 )
@@ -144,7 +146,10 @@ def build(
     counts = _Counts()
     config, out_dir = site_config(Path(site_dir), options, counts.diagnostics)
     if not has_errors(counts.diagnostics):
-        _run(Path(site_dir), config, out_dir, options, stages, reporter, counts)
+        try:
+            _run(Path(site_dir), config, out_dir, options, stages, reporter, counts)
+        finally:
+            gc.unfreeze()  # see load_articles
     result = BuildResult(
         counts.articles, counts.written, counts.unchanged, counts.removed,
         tuple(counts.diagnostics), time.perf_counter() - started, out_dir, options.strict,
@@ -291,7 +296,8 @@ def load_articles(
     _LOAD.update(root=content_root, shown=config.content_dir, settings=settings, stages=stages,
                  cached=cached)  # fmt: skip
     for rel, packed in parallel_map(_load_packed, todo, options.jobs):
-        entries[rel] = pickle.loads(packed)
+        with gc_paused():
+            entries[rel] = pickle.loads(packed)
         reporter.advance()
     _LOAD.clear()
     removed = cached.keys() - entries.keys()
@@ -299,6 +305,9 @@ def load_articles(
         cache.store_articles(settings_key, entries, taken_ns, [*todo, *removed])
     for rel in sorted(entries):
         counts.diagnostics.extend(entries[rel].diagnostics)
+    # The articles live until the build ends: the collector need not traverse them again and
+    # again, and forked workers then share their memory pages instead of copying them.
+    gc.freeze()
     return [entries[rel].article for rel in sorted(entries) if entries[rel].article is not None]
 
 
@@ -534,6 +543,7 @@ def load_site(site_dir: Path, options: BuildOptions, stages: Stages | None = Non
     files = stages.discover(Path(site_dir) / config.content_dir)
     reporter = ConsoleReporter(quiet=True)
     articles = load_articles(Path(site_dir), config, files, cache, stages, options, reporter, counts)
+    gc.unfreeze()  # the caller owns the articles now
     articles = [a for a in articles if options.drafts or not a.draft]
     curation, problems = stages.load_curation(Path(site_dir))
     counts.diagnostics.extend(problems)
