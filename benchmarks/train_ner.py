@@ -1,6 +1,10 @@
 """Train the entity tagger shipped in `src/newsgen/entities/data/tagger.json.gz`.
 
-    python benchmarks/train_ner.py TRAIN_FILE [--epochs N] [--out PATH]
+    python benchmarks/train_ner.py TRAIN_FILE [--epochs N] [--out PATH] [--words-only]
+
+It also writes `common_words.txt.gz` beside the weights: the lowercase words seen at least
+`COMMON_MIN_COUNT` times in TRAIN_FILE, which the archive-wide rules use to tell ordinary words
+(`Annual`, `Fresh`) from names. `--words-only` writes just that list.
 
 TRAIN_FILE is CoNLL-2003 formatted. Documents are runs of 20 sentences, as the finder sees an
 article. The gazetteer features of each training document come from the other folds, so the
@@ -35,6 +39,8 @@ from newsgen.entities.tagger import START, TAGS, allowed_after  # noqa: E402
 
 DOC_SIZE = 20
 FOLDS = 5
+COMMON_MIN_COUNT = 3
+COMMON_EXTRA = ("sun", "moon", "sky")  # everyday words news text rarely writes in lower case
 DEFAULT_OUT = Path(__file__).resolve().parent.parent / "src/newsgen/entities/data/tagger.json.gz"
 
 
@@ -133,13 +139,30 @@ def train(data: list[Example], epochs: int) -> dict[str, list[float]]:
     return model.averaged()
 
 
+def common_words(sentences: list[Sentence], min_count: int = COMMON_MIN_COUNT) -> list[str]:
+    """Alphabetic lowercase tokens seen at least `min_count` times, sorted."""
+    counts = Counter(t for tokens, _ in sentences for t in tokens if t.isalpha() and t.islower())
+    return sorted({w for w, n in counts.items() if n >= min_count} | set(COMMON_EXTRA))
+
+
+def write_common_words(sentences: list[Sentence], out: Path) -> None:
+    words = common_words(sentences)
+    out.write_bytes(gzip.compress(("\n".join(words) + "\n").encode("utf-8"), mtime=0))
+    print(f"{len(words)} common words -> {out}", file=sys.stderr)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("train_file")
     parser.add_argument("--epochs", type=int, default=8)
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument("--words-only", action="store_true", help="only write the word list")
     args = parser.parse_args(argv)
-    docs = [list(c) for c in chunks(read_sentences(args.train_file), DOC_SIZE)]
+    sentences = read_sentences(args.train_file)
+    write_common_words(sentences, args.out.with_name("common_words.txt.gz"))
+    if args.words_only:
+        return 0
+    docs = [list(c) for c in chunks(sentences, DOC_SIZE)]
     data = []
     for fold in range(FOLDS):
         others = [d for i, d in enumerate(docs) if i % FOLDS != fold]

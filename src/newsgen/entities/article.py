@@ -14,8 +14,9 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 
+from newsgen.entities.evidence import related_block
 from newsgen.entities.finder import find_mentions
-from newsgen.entities.lexicon import NATIONALITIES
+from newsgen.entities.lexicon import NATIONALITIES, ORG_CUES
 from newsgen.entities.names import (
     acronym_after,
     join_short_forms,
@@ -26,6 +27,7 @@ from newsgen.entities.names import (
 from newsgen.model import Article, ArticleMention, EntityKind, HtmlBlock, Mention, Quote
 
 TITLE, STANDFIRST, CAPTION = -1, -2, -3
+_PLURAL_POSSESSIVE_CUE = re.compile(r"['’] ([A-Z][a-z]+)\b")
 _TAG = re.compile(r"<[^>]*>")
 _LINE_BREAKS = str.maketrans("\r\n\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85", " " * 10)
 
@@ -41,7 +43,8 @@ class _Segment:
 
 
 def article_segments(article: Article) -> list[_Segment]:
-    """Title, standfirst, caption and body blocks, laid out one per line."""
+    """Title, standfirst, caption, body blocks and `Read more` titles, laid out one per line
+    (`Read more` title i is block `related_block(i)`, i.e. -4 - i)."""
     parts: list[tuple[int, str, bool]] = [(TITLE, article.title, True)]
     if article.standfirst:
         parts.append((STANDFIRST, article.standfirst, True))
@@ -52,6 +55,8 @@ def article_segments(article: Article) -> list[_Segment]:
             parts.append((i, html.unescape(_TAG.sub(" ", block.html)), False))
         else:
             parts.append((i, block.text, True))
+    for i, title in enumerate(article.related_titles):
+        parts.append((related_block(i), title, True))
     segments, offset = [], 0
     for block, text, linkable in parts:
         text = text.translate(_LINE_BREAKS)  # one line per block, same offsets
@@ -82,6 +87,20 @@ def _with_nationality(mention: Mention, combined: str) -> Mention:
         return mention
     start = mention.start - 1 - len(words[-1])
     return Mention(start, mention.end, combined[start : mention.end], mention.kind)
+
+
+def _join_plural_possessives(mentions: list[Mention], combined: str) -> list[Mention]:
+    """`Dockworkers' Federation` is one organization, not `Dockworkers` and `Federation`: a
+    name ending in `s'` takes the capitalised organization word right after it."""
+    joined: list[Mention] = []
+    for m in mentions:
+        if joined and m.start < joined[-1].end:
+            continue  # the organization word already taken
+        cue = _PLURAL_POSSESSIVE_CUE.match(combined, m.end) if m.text.endswith("s") else None
+        if cue and cue.group(1).lower() in ORG_CUES:
+            m = Mention(m.start, cue.end(), combined[m.start : cue.end()], "organization")
+        joined.append(m)
+    return joined
 
 
 def local_names(
@@ -130,6 +149,7 @@ def annotate_article(article: Article) -> Article:
         for m in find_mentions(combined)
         if (t := _trimmed(m)) is not None and not credit[0] <= t.start < credit[1]
     ]
+    found = _join_plural_possessives(found, combined)
     canonical, kinds = local_names(found, combined)
     starts = [s.offset for s in segments]
     placed = []

@@ -83,3 +83,39 @@ PLACE_CUES = frozenset(
     """strip river island islands mountains valley province sea ocean bay gulf lake desert
     region peninsula heights coast street road avenue lane quay""".split()
 )
+
+# ---- archive-wide rules (`archive.py`) -------------------------------------------------------
+
+# Last words that make a multi-word name an organization across the archive, beyond ORG_CUES.
+ARCHIVE_ORG_CUES = ORG_CUES | frozenset(
+    """freight solar philharmonic orchestra observatory prize award awards hospital clinic
+    museum gallery theatre theater school academy library trust shipping logistics energy
+    power airline lines ferries railways rail telecom pharma capital partners ventures labs
+    systems technologies media broadcasting radio television tv wire ledger herald gazette
+    tribune courier chronicle review choir ensemble opera ballet cooperative co-op society
+    guild syndicate consortium chamber bloc caucus""".split()
+)
+# First and last words that make a multi-word name a place (`River Wend`, `Sallow Strait`).
+PLACE_FIRST_WORDS = frozenset("river port mount mt lake cape fort isle gulf bay".split())
+ARCHIVE_PLACE_CUES = (PLACE_CUES - ORG_CUES) | frozenset(
+    """strait straits gate bridge harbour harbor square channel canal plain plains fjord
+    delta estuary""".split()
+)
+# Words before a name that place it (`in Caldwick`, `near Varno`); `at`, `from` and `to` also
+# stand before people and firms, so they count as weaker evidence.
+PLACE_PREPOSITIONS = frozenset("in near across into inside outside throughout".split())
+WEAK_PLACE_PREPOSITIONS = frozenset("at from to towards toward around via".split())
+# Nouns after a name (or its possessive) that make it a place: `Caldwick council`,
+# `Kestrava's government`.
+PLACE_NOUNS = frozenset(
+    """government council officials authorities mayor cabinet delegation border borders coast
+    coastline residents parliament capital harbour port town city villages countryside
+    coastguard""".split()
+)
+SPEECH_VERBS = frozenset(
+    "said says told added argued wrote asked replied insisted warned explained noted".split()
+)
+# Words right after a name that make the name part of a title: `Finance Minister Okonkwo`.
+TITLE_NOUNS = frozenset("minister ministers secretary secretaries".split())
+DETERMINERS = frozenset("the a an this that its their our his her every each".split())
+DEMONYM_ENDINGS = ("n", "an", "ian", "ese", "i", "ish", "ean")

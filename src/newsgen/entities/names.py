@@ -19,8 +19,9 @@ MAX_NAME_WORDS = 10  # longer capitalised sequences are tables or shouting, not 
 
 
 def name_key(name: str) -> str:
-    """The form names are compared in: case-folded, single spaces, no possessive."""
-    return " ".join(strip_possessive(name.strip()).split()).casefold()
+    """The form names are compared in: case-folded, single spaces, no possessive, one kind of
+    apostrophe."""
+    return " ".join(strip_possessive(name.strip()).split()).casefold().replace("’", "'")
 
 
 def strip_possessive(text: str) -> str:

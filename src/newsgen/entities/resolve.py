@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 
 from slugify import slugify
 
+from newsgen.entities.archive import Decisions, decide
 from newsgen.entities.curation import CuratedEntity, Curation
+from newsgen.entities.evidence import article_cues, block_text
 from newsgen.entities.names import join_short_forms, name_key, person_name_span
 from newsgen.model import ENTITY_KINDS, Article, Entity, EntityKind, EntityResolution
 
@@ -28,6 +30,7 @@ class _NameStats:
     kinds: Counter[EntityKind] = field(default_factory=Counter)  # one vote per article
     spellings: Counter[str] = field(default_factory=Counter)
     mentions: int = 0
+    cues: Counter[str] = field(default_factory=Counter)  # see `evidence.mention_cues`
 
 
 def _person_key(name: str) -> str:
@@ -58,23 +61,11 @@ def _acronyms(article: Article, keys: dict[str, str], found: dict[str, set[str]]
     for mention in article.mentions:
         if mention.start < 0 or mention.kind == "person":
             continue
-        surface = _block_text(article, mention.block)[mention.start : mention.end]
+        surface = block_text(article, mention.block)[mention.start : mention.end]
         if surface != mention.name and surface.isupper() and " " not in surface:
             owners = found.setdefault(name_key(surface), set())
             if len(owners) < 2:
                 owners.add(keys[mention.name])
-
-
-def _block_text(article: Article, block: int) -> str:
-    if block == -1:
-        return article.title
-    if block == -2:
-        return article.standfirst or ""
-    if block == -3:
-        return article.image.caption if article.image else ""
-    if 0 <= block < len(article.blocks):
-        return getattr(article.blocks[block], "text", "")
-    return ""
 
 
 def _gather(
@@ -88,6 +79,7 @@ def _gather(
     key_of: dict[tuple[str, bool], str] = {}  # names repeat across articles: key each once
     for article in articles:
         keys: dict[str, str] = {}
+        cues = article_cues(article)
         for name, (kind, count) in _local_names(article).items():
             key = key_of.get((name, kind == "person"))
             if key is None:
@@ -98,6 +90,7 @@ def _gather(
             entry.kinds[kind] += 1
             entry.spellings[name] += 1
             entry.mentions += count
+            entry.cues.update(cues.get(name, ()))
         keys_per_article.append(keys)
         _acronyms(article, keys, acronyms)
     return stats, keys_per_article, acronyms
@@ -116,6 +109,7 @@ def _targets(
     stats: dict[str, _NameStats],
     curated: dict[str, CuratedEntity],
     acronyms: dict[str, set[str]],
+    joins: dict[str, str],
 ) -> dict[str, str]:
     """Name key -> the key of the entity it belongs to."""
     target = {key: name_key(curated[key].name) if key in curated else key for key in stats}
@@ -123,6 +117,9 @@ def _targets(
         owners = acronyms.get(key, ())
         if target[key] == key and len(owners) == 1:
             target[key] = target[next(iter(owners))]
+    for key, owner in joins.items():
+        if target[key] == key:
+            target[key] = target[owner]
     persons = [
         _spelling(stats[key]) for key in stats
         if target[key] == key and _majority(stats[key].kinds) == "person"
@@ -159,8 +156,9 @@ def resolve_entities(
     few articles they are in (the site applies `curation.min_articles`). `cfg` is unused."""
     stats, keys_per_article, acronyms = _gather(articles)
     curated = _curated_targets(curation)
-    target = _targets(stats, curated, acronyms)
-    ignored = {name_key(name) for name in curation.ignore}
+    decisions = _archive_decisions(stats, curated)
+    target = _targets(stats, curated, acronyms, decisions.joins)
+    ignored = {name_key(name) for name in curation.ignore} | decisions.dropped
     groups: dict[str, _Group] = defaultdict(_Group)
     for key, entry in stats.items():
         if key in ignored or target[key] in ignored:
@@ -187,6 +185,22 @@ def resolve_entities(
         for article, names in zip(articles, per_article)
     )
     return EntityResolution(entities, per_article)
+
+
+def _archive_decisions(
+    stats: dict[str, _NameStats], curated: dict[str, CuratedEntity]
+) -> Decisions:
+    """`archive.decide` on the names entities.yaml leaves open; kind changes are applied to
+    `stats` (every article's vote goes to the decided kind)."""
+    names = {
+        key: (_spelling(entry), _majority(entry.kinds))
+        for key, entry in stats.items()
+        if key not in curated
+    }
+    decisions = decide(names, {key: stats[key].cues for key in names})
+    for key, kind in decisions.kinds.items():
+        stats[key].kinds = Counter({kind: sum(stats[key].kinds.values())})
+    return decisions
 
 
 def _entities(

@@ -1,0 +1,133 @@
+"""What the words around each mention say about the name: the evidence `archive.py` weighs.
+
+`article_cues(article)` is a pure function of one annotated article: for each article-local name,
+how many of its mentions stand where a place stands (`in Caldwick`, `Kestrava's government`, a
+dateline), where a person stands (`Okonkwo said`, `Mayor Castellano`), before `party` or
+`Minister`, and in a name-like spot (mid-sentence, not after `the`). Headlines (the title and
+the `Read more` titles) count for places and people but are never name-like: they capitalise
+ordinary words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from newsgen.entities.lexicon import (
+    DETERMINERS,
+    HONORIFICS,
+    PLACE_NOUNS,
+    PLACE_PREPOSITIONS,
+    SPEECH_VERBS,
+    TITLE_NOUNS,
+    WEAK_PLACE_PREPOSITIONS,
+)
+from newsgen.model import Article, ArticleMention
+
+TITLE, STANDFIRST, CAPTION = -1, -2, -3
+RELATED = -4  # `Read more` title i is block RELATED - i
+PERSON_BEFORE = HONORIFICS | frozenset(
+    """president mayor senator governor chancellor premier minister secretary councillor
+    judge professor ambassador spokesman spokeswoman chairman chairwoman inspector detective
+    captain coach novelist author writer librarian""".split()
+)
+_BEFORE = re.compile(r"([^\W\d_]+)[.,]?\s+$")
+_AFTER = re.compile(r"(['’]s?)?\s+([^\W\d_]+)")
+_DATELINE = re.compile(r"[A-Z][A-Z'’ .-]*,\s*")
+_OPENERS = " \t\"'“‘”’(—–-"
+_AFTER_DATELINE = re.compile(r"\)\s*[-—–]+\s*$")  # `VARNO, May 2 (Wire) - Critics said`
+_CONTEXT = 60
+
+
+def related_block(i: int) -> int:
+    """The `ArticleMention.block` of the article's `i`-th `Read more` title."""
+    return RELATED - i
+
+
+def block_text(article: Article, block: int) -> str:
+    """The text a mention's block points into (`Read more` titles included)."""
+    if block == TITLE:
+        return article.title
+    if block == STANDFIRST:
+        return article.standfirst or ""
+    if block == CAPTION:
+        return article.image.caption if article.image else ""
+    if block <= RELATED:
+        i = RELATED - block
+        return article.related_titles[i] if i < len(article.related_titles) else ""
+    if 0 <= block < len(article.blocks):
+        return getattr(article.blocks[block], "text", "")
+    return ""
+
+
+def article_cues(article: Article) -> dict[str, Counter[str]]:
+    """Article-local name -> counts of the cues its mentions show (see `mention_cues`)."""
+    cues: dict[str, Counter[str]] = {}
+    seen: Counter[tuple[int, str]] = Counter()
+    texts: dict[int, str] = {}
+    for mention in article.mentions:
+        if mention.block not in texts:
+            texts[mention.block] = block_text(article, mention.block)
+        text = texts[mention.block]
+        start, end = _offsets(mention, text, seen)
+        counter = cues.setdefault(mention.name, Counter())
+        counter["mentions"] += 1
+        if start >= 0:
+            counter.update(mention_cues(text, start, end, headline=_is_headline(mention.block)))
+    return cues
+
+
+def _is_headline(block: int) -> bool:
+    return block == TITLE or block <= RELATED
+
+
+def _offsets(mention: ArticleMention, text: str, seen: Counter[tuple[int, str]]) -> tuple[int, int]:
+    """The mention's offsets; for a mention placed without them (HTML blocks), its n-th
+    occurrence in the block's plain text."""
+    if mention.start >= 0:
+        return mention.start, mention.end
+    key = (mention.block, mention.name)
+    start = -1
+    for _ in range(seen[key] + 1):
+        start = text.find(mention.name, start + 1)
+        if start < 0:
+            return -1, -1
+    seen[key] += 1
+    return start, start + len(mention.name)
+
+
+def _capitalised(word: re.Match[str] | None) -> bool:
+    return bool(word) and word.group(1)[0].isupper()
+
+
+def mention_cues(text: str, start: int, end: int, headline: bool = False) -> list[str]:
+    """The cues of `text[start:end]`: `place`, `weak_place`, `person`, `party`, `title`,
+    `name_like`."""
+    before = text[max(0, start - _CONTEXT) : start]
+    after = text[end : end + _CONTEXT]
+    found: list[str] = []
+    opened = before.rstrip(_OPENERS)
+    sentence_start = (
+        start < _CONTEXT and not opened
+        or opened[-1:] in (".", "!", "?", ":", ";")
+        or bool(_AFTER_DATELINE.search(before))
+    )
+    word = _BEFORE.search(before)
+    previous = word.group(1).lower() if word and not sentence_start else ""
+    follow = _AFTER.match(after)
+    possessive, following = (follow.group(1), follow.group(2)) if follow else ("", "")
+    if previous in PLACE_PREPOSITIONS or start < _CONTEXT and _DATELINE.fullmatch(text[:start]):
+        found.append("place")
+    elif previous in WEAK_PLACE_PREPOSITIONS:
+        found.append("weak_place")
+    if following in PLACE_NOUNS:  # lower case: `Caldwick council`, not `Caldwick Council`
+        found.append("place")
+    if previous in PERSON_BEFORE or (not possessive and following in SPEECH_VERBS):
+        found.append("person")
+    if not possessive and following.lower() in TITLE_NOUNS:
+        found.append("title")
+    if not possessive and following == "party":
+        found.append("party")
+    if not (headline or sentence_start or previous in DETERMINERS or _capitalised(word)):
+        found.append("name_like")  # not `Free Centre [Party]`: part of a longer name
+    return found
