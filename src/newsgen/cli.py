@@ -39,8 +39,10 @@ examples:
   newsgen build --strict -q              for CI: fail on any warning, print only problems
   newsgen build --clean                  ignore the cache and re-read every file
 
-The output folder is replaced only when the build succeeds; newsgen refuses to replace a
-non-empty folder it did not create (one without a .newsgen-output file).
+Files are staged next to the output folder and moved in only once every page has rendered
+(never under --strict with problems), so an interrupted build leaves the last one intact.
+Bad article files are reported and left out; the rest of the site is still built.
+newsgen refuses to replace a non-empty folder it did not create (no .newsgen-output file).
 exit status: 0 built (warnings allowed), 1 errors (or warnings with --strict), 2 bad usage
 """
 
