@@ -148,3 +148,23 @@ def test_an_added_file_is_seen_without_rediscovery_cost(make_site, fake_stages) 
     (site / "content/sub/late.txt").write_text("Late story\nbody\n")
     result = run(site, fake_stages)
     assert result.articles == 6 and (site / "build/late/index.html").is_file()
+
+
+def test_discovery_is_skipped_when_no_folder_changed(make_site, fake_stages) -> None:
+    site = make_site(SITE)
+    age(site)
+    run(site, fake_stages)
+    discovered: list[Path] = []
+
+    def discover(root: Path) -> list[str]:
+        discovered.append(root)
+        return fake_stages.discover(root)
+
+    fields = {name: getattr(fake_stages, name) for name in Stages.__dataclass_fields__}
+    stages = Stages(**{**fields, "discover": discover})
+    (site / "content/story2.txt").write_text("Story two\nedited\n")  # an edit in place
+    result = run(site, stages)
+    assert discovered == [] and result.pages_written == 2
+    (site / "content/story9.txt").write_text("Story nine\nnew\n")  # content/ itself changes
+    result = run(site, stages)
+    assert discovered == [site / "content"] and result.articles == 6

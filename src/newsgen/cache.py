@@ -90,6 +90,9 @@ def input_snapshot(
     return inputs
 
 
+FOLDER_KEYS = ("dir:", "link:")  # the keys `folder_stats` uses in an input table
+
+
 def folder_stats(root: Path) -> dict[str, tuple[int, int]]:
     """(mtime_ns, size) of every folder under `root`: a file added, removed or renamed changes
     its folder's mtime, so with the known files' stats this proves "no change" without a fresh
