@@ -37,7 +37,7 @@ from newsgen.model import EntityKind
 COMMON_WORDS_FILE = "common_words.txt.gz"
 HEADLINE_WORDS = 4  # a title-case headline read as a name: `Mayor Opens New Bridge To Town`
 NAME_LIKE_SHARE = 5  # an ordinary word is a name when 1 in 5 of its mentions look like one
-NameInfo = tuple[str, EntityKind]  # spelling, majority kind
+NameInfo = tuple[str, EntityKind, int]  # spelling, majority kind, number of articles
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,21 +94,23 @@ def _place_evidence(kind: EntityKind, cues: Counter[str]) -> bool:
 def _owners(names: dict[str, NameInfo], kind: EntityKind, first: bool) -> dict[str, set[str]]:
     """First (or last) word key -> keys of the multi-word names of `kind` with it there."""
     owners: dict[str, set[str]] = {}
-    for key, (_, found) in names.items():
+    for key, (_, found, _) in names.items():
         words = key.split()
-        if found == kind and len(words) > 1:
+        if found == kind and len(words) > 1 and "and" not in words:
             owners.setdefault(words[0] if first else words[-1], set()).add(key)
     return owners
 
 
 def _org_suffixes(names: dict[str, NameInfo]) -> dict[str, set[str]]:
-    """Trailing word sequences (two words or more) of organization names -> their names."""
+    """Trailing word sequences (two words or more) of organization names -> their names;
+    not when the words left out are a name of their own (`Bosael Federal Nurses Federation` is
+    Bosael's branch, not the `Federal Nurses Federation`)."""
     owners: dict[str, set[str]] = {}
-    for key, (_, kind) in names.items():
+    for key, (_, kind, _) in names.items():
         words = key.split()
-        if kind == "organization":
+        if kind == "organization" and "and" not in words:
             for i in range(1, len(words) - 1):
-                if words[i] not in CONNECTORS:
+                if words[i] not in CONNECTORS and " ".join(words[:i]) not in names:
                     owners.setdefault(" ".join(words[i:]), set()).add(key)
     return owners
 
@@ -128,12 +130,13 @@ def decide(
     cues: dict[str, Counter[str]],
     common: frozenset[str] | None = None,
 ) -> Decisions:
-    """The archive-wide decisions for `names` (key -> spelling, majority kind)."""
+    """The archive-wide decisions for `names` (key -> spelling, majority kind, articles)."""
     common = common_words() if common is None else common
     empty: Counter[str] = Counter()
-    dropped = {k for k, (s, _) in names.items() if _not_a_name(s, cues.get(k, empty), common)}
+    dropped = {k for k, (s, _, _) in names.items() if _not_a_name(s, cues.get(k, empty), common)}
+    dropped |= {k for k in names if _coordination(k, names)}
     kinds: dict[str, EntityKind] = {}
-    for key, (spelling, kind) in names.items():
+    for key, (spelling, kind, _) in names.items():
         found = kind_from_words(spelling)
         said = cues.get(key, empty)["person"]
         if found == "place" and said:
@@ -142,32 +145,48 @@ def decide(
             found = "organization"
         if found and found != kind:
             kinds[key] = found
-    current = {k: (s, kinds.get(k, kind)) for k, (s, kind) in names.items() if k not in dropped}
+    current = {
+        k: (s, kinds.get(k, kind), n) for k, (s, kind, n) in names.items() if k not in dropped
+    }
     surnames = _owners(current, "person", first=False)
-    for key, (_, kind) in current.items():
+    for key, (_, kind, _) in current.items():
         if " " not in key and kind != "place" and key not in surnames:
             if _place_evidence(kind, cues.get(key, empty)):
                 kinds[key] = "place"
-    current = {k: (s, kinds.get(k, kind)) for k, (s, kind) in current.items()}
-    joins = _joins(current, surnames)
-    places = {k for k, (_, kind) in current.items() if kind == "place" and " " not in k}
+    current = {k: (s, kinds.get(k, kind), n) for k, (s, kind, n) in current.items()}
+    joins = _joins(current, surnames, cues)
+    places = {k for k, (_, kind, _) in current.items() if kind == "place" and " " not in k}
     dropped |= {k for k in current if " " not in k and k not in places and _is_demonym(k, places)}
     return Decisions(kinds, frozenset(dropped), joins)
 
 
-def _joins(names: dict[str, NameInfo], surnames: dict[str, set[str]]) -> dict[str, str]:
-    """Short names that belong to exactly one longer name of the archive."""
+def _joins(
+    names: dict[str, NameInfo], surnames: dict[str, set[str]], cues: dict[str, Counter[str]]
+) -> dict[str, str]:
+    """Short names that belong to exactly one longer name of the archive (an organization's
+    tail only when it mostly follows a capitalised word: the rest of the name)."""
     org_firsts = _owners(names, "organization", first=True)
     person_firsts = _owners(names, "person", first=True)
     suffixes = _org_suffixes(names)
     joins: dict[str, str] = {}
-    for key, (_, kind) in names.items():
+    for key, (_, kind, articles) in names.items():
         if " " in key:
-            owners = suffixes.get(key, set()) if kind == "organization" else set()
+            cut = key in cues and cues[key]["fragment"] * 2 >= cues[key]["mentions"] > 0
+            owners = suffixes.get(key, set()) if kind == "organization" and cut else set()
         elif kind in ("person", "other") and key not in surnames:
             owners = org_firsts.get(key, set()) or person_firsts.get(key, set())
         else:
             continue
-        if len(owners) == 1:
-            joins[key] = next(iter(owners))
+        if len(owners) == 1 and (owner := next(iter(owners))) != key:
+            if " " not in key or names[owner][2] >= articles:  # the full name is the usual one
+                joins[key] = owner
     return joins
+
+
+def _coordination(key: str, names: dict[str, NameInfo]) -> bool:
+    """`Ilse Marten and Free Harbour Party`: two names the finder ran together, when what
+    follows `and` is a name of the archive on its own."""
+    if " and " not in key:
+        return False
+    left, right = key.rsplit(" and ", 1)
+    return left in names or right in names and names[right][2] >= names[key][2]

@@ -43,8 +43,7 @@ class _Segment:
 
 
 def article_segments(article: Article) -> list[_Segment]:
-    """Title, standfirst, caption, body blocks and `Read more` titles, laid out one per line
-    (`Read more` title i is block `related_block(i)`, i.e. -4 - i)."""
+    """Title, standfirst, caption and body blocks, laid out one per line."""
     parts: list[tuple[int, str, bool]] = [(TITLE, article.title, True)]
     if article.standfirst:
         parts.append((STANDFIRST, article.standfirst, True))
@@ -55,8 +54,6 @@ def article_segments(article: Article) -> list[_Segment]:
             parts.append((i, html.unescape(_TAG.sub(" ", block.html)), False))
         else:
             parts.append((i, block.text, True))
-    for i, title in enumerate(article.related_titles):
-        parts.append((related_block(i), title, True))
     segments, offset = [], 0
     for block, text, linkable in parts:
         text = text.translate(_LINE_BREAKS)  # one line per block, same offsets
@@ -162,8 +159,31 @@ def annotate_article(article: Article) -> Article:
             start, end = -1, -1  # HTML: context for the article, but nothing to link in place
         placed.append(ArticleMention(name, kinds[name], segment.block, start, end))
     short_owners = unique_short_forms(n for n, kind in kinds.items() if kind == "person")
+    placed.extend(_related_mentions(article, canonical, kinds, short_owners))
     quotes = tuple(_speaker(q, canonical, kinds, short_owners) for q in article.quotes)
     return replace(article, mentions=tuple(placed), quotes=quotes)
+
+
+def _related_mentions(
+    article: Article,
+    canonical: dict[str, str],
+    kinds: dict[str, EntityKind],
+    short_owners: dict[str, str],
+) -> list[ArticleMention]:
+    """Names in the `Read more` titles (title i is block `related_block(i)`, -4 - i). Each
+    title is read on its own, so headlines about other stories do not sway the article's
+    kinds; a name the article also uses takes the article's canonical name and kind."""
+    placed = []
+    for i, title in enumerate(article.related_titles):
+        for found in find_mentions(title.translate(_LINE_BREAKS)):
+            m = _trimmed(found)
+            if m is None:
+                continue
+            key = name_key(m.text)
+            name = canonical.get(key) or short_owners.get(key) or m.text
+            kind = kinds.get(name, m.kind)
+            placed.append(ArticleMention(name, kind, related_block(i), m.start, m.end))
+    return placed
 
 
 def _speaker(

@@ -102,7 +102,7 @@ def _capitalised(word: re.Match[str] | None) -> bool:
 
 def mention_cues(text: str, start: int, end: int, headline: bool = False) -> list[str]:
     """The cues of `text[start:end]`: `place`, `weak_place`, `person`, `party`, `title`,
-    `name_like`."""
+    `fragment`, `name_like`."""
     before = text[max(0, start - _CONTEXT) : start]
     after = text[end : end + _CONTEXT]
     found: list[str] = []
@@ -128,6 +128,8 @@ def mention_cues(text: str, start: int, end: int, headline: bool = False) -> lis
         found.append("title")
     if not possessive and following == "party":
         found.append("party")
+    if not sentence_start and _capitalised(word):
+        found.append("fragment")  # `Port [Ellery Philharmonic]`: cut from a longer name
     if not (headline or sentence_start or previous in DETERMINERS or _capitalised(word)):
         found.append("name_like")  # not `Free Centre [Party]`: part of a longer name
     return found

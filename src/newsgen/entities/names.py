@@ -15,6 +15,7 @@ _POSSESSIVE = re.compile(r"(?:['’][sS]|(?<=[sS])['’])$")
 _WORD = re.compile(r"\S+")
 _PARENS = re.compile(r"\s*\(\s*([A-Z][A-Za-z&.]{1,9})\s*\)")
 _SKIP_INITIALS = frozenset(CONNECTORS)
+_MORE_TITLES = frozenset({"executive"})  # `Chief Executive Ivo Brask` is `Ivo Brask`
 MAX_NAME_WORDS = 10  # longer capitalised sequences are tables or shouting, not names
 
 
@@ -34,7 +35,7 @@ def strip_possessive(text: str) -> str:
 def _is_prefix_word(word: str) -> bool:
     """A title, honorific or nationality word (or a hyphenated mix: `Russian-Israeli`)."""
     lower = word.lower().rstrip(".")
-    if lower in HONORIFICS or lower in TITLES or lower + "." in HONORIFICS:
+    if lower in HONORIFICS or lower in TITLES or lower in _MORE_TITLES or lower + "." in HONORIFICS:
         return True
     parts = lower.split("-")
     return all(p in NATIONALITIES or p in TITLES for p in parts)

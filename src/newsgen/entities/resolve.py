@@ -16,7 +16,7 @@ from slugify import slugify
 
 from newsgen.entities.archive import Decisions, decide
 from newsgen.entities.curation import CuratedEntity, Curation
-from newsgen.entities.evidence import article_cues, block_text
+from newsgen.entities.evidence import RELATED, article_cues, block_text
 from newsgen.entities.names import join_short_forms, name_key, person_name_span
 from newsgen.model import ENTITY_KINDS, Article, Entity, EntityKind, EntityResolution
 
@@ -31,6 +31,7 @@ class _NameStats:
     spellings: Counter[str] = field(default_factory=Counter)
     mentions: int = 0
     cues: Counter[str] = field(default_factory=Counter)  # see `evidence.mention_cues`
+    headline_kinds: Counter[EntityKind] = field(default_factory=Counter)  # `Read more` only
 
 
 def _person_key(name: str) -> str:
@@ -38,14 +39,15 @@ def _person_key(name: str) -> str:
     return name_key(name[start:end] or name)
 
 
-def _local_names(article: Article) -> dict[str, tuple[EntityKind, int]]:
-    """Article-local name -> (its kind in the article, mention count).
+def _local_names(article: Article) -> dict[str, tuple[EntityKind, int, bool]]:
+    """Article-local name -> (its kind in the article, mention count, whether the article's
+    own text names it, not just a `Read more` title).
 
     `annotate_article` gives every mention of a name the same kind, so the first one is it."""
-    found: dict[str, tuple[EntityKind, int]] = {}
+    found: dict[str, tuple[EntityKind, int, bool]] = {}
     for mention in article.mentions:
-        kind, count = found.get(mention.name, (mention.kind, 0))
-        found[mention.name] = (kind, count + 1)
+        kind, count, own = found.get(mention.name, (mention.kind, 0, False))
+        found[mention.name] = (kind, count + 1, own or mention.block > RELATED)
     return found
 
 
@@ -80,19 +82,22 @@ def _gather(
     for article in articles:
         keys: dict[str, str] = {}
         cues = article_cues(article)
-        for name, (kind, count) in _local_names(article).items():
+        for name, (kind, count, own) in _local_names(article).items():
             key = key_of.get((name, kind == "person"))
             if key is None:
                 key = _person_key(name) if kind == "person" else name_key(name)
                 key_of[name, kind == "person"] = key
             keys[name] = key
             entry = stats[key]
-            entry.kinds[kind] += 1
+            (entry.kinds if own else entry.headline_kinds)[kind] += 1
             entry.spellings[name] += 1
             entry.mentions += count
             entry.cues.update(cues.get(name, ()))
         keys_per_article.append(keys)
         _acronyms(article, keys, acronyms)
+    for entry in stats.values():
+        if not entry.kinds:  # named only in `Read more` titles: those decide
+            entry.kinds = entry.headline_kinds
     return stats, keys_per_article, acronyms
 
 
@@ -193,7 +198,7 @@ def _archive_decisions(
     """`archive.decide` on the names entities.yaml leaves open; kind changes are applied to
     `stats` (every article's vote goes to the decided kind)."""
     names = {
-        key: (_spelling(entry), _majority(entry.kinds))
+        key: (_spelling(entry), _majority(entry.kinds), sum(entry.kinds.values()))
         for key, entry in stats.items()
         if key not in curated
     }
