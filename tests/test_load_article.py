@@ -205,3 +205,12 @@ def test_structure_invariants(lines: list[str], newline: str) -> None:
         assert 0 <= quote.block < len(article.blocks)
         assert isinstance(article.blocks[quote.block], Paragraph)
     assert article.reading_minutes >= 1
+
+
+def test_diagnostics_name_the_configured_content_folder() -> None:
+    from newsgen.loader import load_article
+    from newsgen.model import ReadSettings
+
+    result = load_article("world/x.txt", b"\x00\x01binary", ReadSettings(content_dir="articles"))
+    assert result.article is None
+    assert result.diagnostics[0].path == "articles/world/x.txt"

@@ -350,7 +350,11 @@ def load_config(site_dir: Path) -> tuple[SiteConfig, list[Diagnostic]]:
 
 def read_settings(cfg: SiteConfig) -> ReadSettings:
     """The part of the config that shapes reading one file (and keys the article cache)."""
-    return ReadSettings(allow_raw_html=cfg.allow_raw_html, default_section=cfg.default_section)
+    return ReadSettings(
+        allow_raw_html=cfg.allow_raw_html,
+        default_section=cfg.default_section,
+        content_dir=cfg.content_dir,
+    )
 
 
 def config_fingerprint(cfg: SiteConfig, part: Literal["read", "site"] = "site") -> str:

@@ -138,6 +138,7 @@ class ReadSettings:
 
     allow_raw_html: bool = False
     default_section: str = "news"
+    content_dir: str = "content"
 
 
 @dataclass(frozen=True, slots=True)

@@ -43,7 +43,7 @@ class LoadResult:
 
 def load_article(rel_path: str, data: bytes, settings: ReadSettings) -> LoadResult:
     """Read one file; `rel_path` is relative to the content folder, posix separators."""
-    path = "content/" + rel_path
+    path = f"{settings.content_dir.strip('/')}/{rel_path}"
     decoded, found = decode(data, path)
     if decoded is None:
         return LoadResult(None, tuple(found))
