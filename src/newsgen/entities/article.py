@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from newsgen.entities.evidence import related_block
 from newsgen.entities.finder import find_mentions
-from newsgen.entities.lexicon import NATIONALITIES, ORG_CUES
+from newsgen.entities.lexicon import ARCHIVE_ORG_CUES, NATIONALITIES
 from newsgen.entities.names import (
     acronym_after,
     join_short_forms,
@@ -94,7 +94,7 @@ def _join_plural_possessives(mentions: list[Mention], combined: str) -> list[Men
         if joined and m.start < joined[-1].end:
             continue  # the organization word already taken
         cue = _PLURAL_POSSESSIVE_CUE.match(combined, m.end) if m.text.endswith("s") else None
-        if cue and cue.group(1).lower() in ORG_CUES:
+        if cue and cue.group(1).lower() in ARCHIVE_ORG_CUES:
             m = Mention(m.start, cue.end(), combined[m.start : cue.end()], "organization")
         joined.append(m)
     return joined
