@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 from collections import defaultdict
 
 from newsgen.index.model import IndexedArticle
 from newsgen.model import Article, HtmlBlock, Image, Subheading
-from newsgen.pages.common import KIND_LABELS, Page, Plan
+from newsgen.pages.common import KIND_LABELS, Page, Plan, key
 from newsgen.pages.context import (
     ArticlePage,
     BodyBlock,
@@ -140,10 +141,39 @@ def _about(item: IndexedArticle, mentions: list[dict[str, str]]) -> list[dict[st
     return [entry for eid, entry in zip(item.entity_ids, mentions) if eid in in_title]
 
 
-def article_page(item: IndexedArticle, plan: Plan) -> Page:
-    """The page of one article; its fingerprint hashes the file's sha256 and the refs around it."""
+def article_fingerprint(item: IndexedArticle, plan: Plan) -> str:
+    """What the page shows, from small inputs: the file's sha256 and the refs around it.
+
+    The body and JSON-LD are functions of the file, the links listed here and the names of
+    every entity it mentions (curation can rename one that has no page).
+    """
     a = item.article
-    names = item.entity_names
+    entities = plan.index.entities
+    links = plan.entity_links
+
+    def entity(eid: int) -> tuple[str, str, str | None]:
+        link = links.get(eid)
+        return entities[eid].name, entities[eid].kind, link.href if link is not None else None
+
+    return key(
+        a.source.sha256,
+        a.source.path,
+        item.dir,
+        plan.site_key,
+        plan.ref_key(item.id),
+        tuple((t.name, t.dir) for t in plan.tags_of(item)),
+        tuple(entity(e) for e in item.entity_ids),
+        tuple((name, entity(e)) for name, e in item.entity_names.items()),
+        tuple((r.title, plan.ref_key(r.target)) for r in item.read_more),
+        plan.keys_of(item.related),
+        plan.ref_key(item.previous),
+        plan.ref_key(item.next),
+    )
+
+
+def article_context(item: IndexedArticle, plan: Plan) -> ArticlePage:
+    """The full context, body and JSON-LD included (built only for pages to render)."""
+    a = item.article
     ref = plan.refs[item.id]
     page = ArticlePage(
         site=plan.site,
@@ -156,7 +186,7 @@ def article_page(item: IndexedArticle, plan: Plan) -> Page:
         section=ref.section,
         author=a.author or "",
         image=image_view(a.image, plan),
-        body=(),
+        body=body_blocks(a, item.entity_names, plan),
         tags=tuple(Link(t.name, plan.urls.href(t.dir)) for t in plan.tags_of(item)),
         entity_groups=entity_groups(item, plan),
         read_more=tuple(
@@ -170,11 +200,10 @@ def article_page(item: IndexedArticle, plan: Plan) -> Page:
         reading_minutes=a.reading_minutes,
         json_ld="",
     )
-    # The body and JSON-LD are functions of the file (its sha256), the links above and the
-    # names of every entity it mentions (curation can rename one that has no page).
-    entities = plan.index.entities
-    named = tuple((entities[e].name, entities[e].kind) for e in item.entity_ids)
-    fingerprint = plan.digest(a.source.sha256, a.source.path, named, page)
-    body = body_blocks(a, names, plan)
-    page = dataclasses.replace(page, body=body, json_ld=json_ld(item, page, plan))
-    return plan.html_page(item.dir, "article.html", page, fingerprint)
+    return dataclasses.replace(page, json_ld=json_ld(item, page, plan))
+
+
+def article_page(item: IndexedArticle, plan: Plan) -> Page:
+    """The page of one article; its context is built only when it is rendered."""
+    make = functools.partial(article_context, item, plan)
+    return plan.html_page(item.dir, "article.html", make, article_fingerprint(item, plan))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -34,12 +34,31 @@ PAGINATION_WINDOW = 3
 
 @dataclass(frozen=True, slots=True)
 class Page:
-    """One output file: where it goes, which template, what it shows, and a digest of that."""
+    """One output file: where it goes, which template, what it shows, and a digest of that.
+
+    The context is built on demand (`make_context`): an incremental build renders few pages,
+    and building every page's context only to compare fingerprints would cost most of it.
+    """
 
     output_path: str
     template: str
-    context: Any
+    make_context: Callable[[], Any]
     fingerprint: str
+
+    @property
+    def context(self) -> Any:
+        return self.make_context()
+
+
+def fixed(context: Any) -> Callable[[], Any]:
+    """A context already built, as a `make_context`."""
+    return lambda: context
+
+
+def key(*parts: object) -> str:
+    """A short digest of small plain values (strings, numbers, tuples of them, dates, None):
+    their `repr` is a deterministic, C-speed encoding."""
+    return _hex(repr(parts))
 
 
 def _hex(text: str) -> str:
@@ -89,14 +108,26 @@ class Plan:
     site: SiteInfo
     entity_links: dict[int, Link]
     tags_by_slug: dict[str, Tag]
+    ref_keys: tuple[str, ...] = ()
+    site_key: str = ""
     shared_digests: dict[int, tuple[object, str]] = dataclasses.field(default_factory=dict)
 
     def digest(self, *parts: object) -> str:
         """`digest`, with the plan's shared refs encoded once."""
         return _hex(_encode(parts, self.shared_digests))
 
-    def html_page(self, dir_path: str, template: str, context: Any, fingerprint: str) -> Page:
-        return Page(self.urls.output_file(dir_path), template, context, fingerprint)
+    def html_page(
+        self, dir_path: str, template: str, make: Callable[[], Any], fingerprint: str
+    ) -> Page:
+        return Page(self.urls.output_file(dir_path), template, make, fingerprint)
+
+    def ref_key(self, article_id: int | None) -> str:
+        return "" if article_id is None else self.ref_keys[article_id]
+
+    def keys_of(self, ids: Sequence[int]) -> tuple[str, ...]:
+        """The refs' digests: what a list of articles shows, without building it."""
+        keys = self.ref_keys
+        return tuple(keys[i] for i in ids)
 
     def tags_of(self, item: IndexedArticle) -> tuple[Tag, ...]:
         return tuple(self.tags_by_slug[s] for s in item.tag_slugs)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from newsgen.index.model import EntityPageData
-from newsgen.pages.common import KIND_LABELS, Page, Plan, chunks, pagination
+from newsgen.pages.common import KIND_LABELS, Page, Plan, chunks, fixed, key, pagination
 from newsgen.pages.context import (
     CountLink,
     EntityIndexPage,
@@ -68,7 +69,7 @@ def entity_index_pages(plan: Plan, kind: str) -> Iterator[Page]:
         shown,
         None,
     )
-    yield plan.html_page(index_dir, "entity_index.html", context, plan.digest(context))
+    yield plan.html_page(index_dir, "entity_index.html", fixed(context), plan.digest(context))
     if not split:
         return
     back = Link(f"All {label.lower()}", plan.urls.href(index_dir))
@@ -83,13 +84,44 @@ def entity_index_pages(plan: Plan, kind: str) -> Iterator[Page]:
             (group,),
             back,
         )
-        yield plan.html_page(letter_dir, "entity_index.html", context, plan.digest(context))
+        yield plan.html_page(letter_dir, "entity_index.html", fixed(context), plan.digest(context))
+
+
+def _entity_context(
+    plan: Plan, data: EntityPageData, co: tuple[CountLink, ...], number: int, total: int,
+    part: Sequence[int],
+) -> EntityPage:  # fmt: skip
+    entity = data.entity
+    label = KIND_LABELS[entity.kind]
+    page_dir = plan.urls.page_dir(data.dir, number)
+    return EntityPage(
+        site=plan.site,
+        title=entity.name if number == 1 else f"{entity.name} (page {number})",
+        canonical=plan.urls.absolute(page_dir),
+        kind=entity.kind,
+        kind_label=label,
+        index_link=Link(label, plan.urls.href(plan.urls.entity_index_dir(entity.kind))),
+        description=entity.description,
+        aliases=entity.aliases,
+        article_count=len(data.mentions),
+        mentions=tuple(
+            EntityMentionView(plan.refs[data.mentions[k].article_id], data.mentions[k].sentence)
+            for k in part
+        ),
+        co_mentioned=co,
+        quotes=tuple(
+            QuoteView(q.text, plan.refs[q.article_id]) for q in data.quotes[:QUOTES_SHOWN]
+        ),
+        pagination=pagination(plan.urls, data.dir, number, total),
+    )
 
 
 def entity_pages(plan: Plan, data: EntityPageData) -> Iterator[Page]:
-    """An entity's paginated articles with the sentence naming it; quotes and co-mentions."""
+    """An entity's paginated articles with the sentence naming it; quotes and co-mentions.
+
+    Fingerprints digest ref digests and sentences; contexts are built only to render.
+    """
     entity = data.entity
-    label = KIND_LABELS[entity.kind]
     co = tuple(
         CountLink(
             plan.index.entities[eid].name,
@@ -98,27 +130,15 @@ def entity_pages(plan: Plan, data: EntityPageData) -> Iterator[Page]:
         )
         for eid, count in data.co_mentioned
     )
-    quotes = tuple(QuoteView(q.text, plan.refs[q.article_id]) for q in data.quotes[:QUOTES_SHOWN])
+    quotes = tuple((q.text, plan.ref_key(q.article_id)) for q in data.quotes[:QUOTES_SHOWN])
+    shared = key(
+        plan.site_key, entity.name, entity.kind, entity.description, entity.aliases,
+        len(data.mentions), co, quotes,
+    )  # fmt: skip
     pages = chunks(range(len(data.mentions)), plan.config.per_page)
+    mentions = data.mentions
     for number, part in enumerate(pages, start=1):
-        page_dir = plan.urls.page_dir(data.dir, number)
-        mentions = tuple(
-            EntityMentionView(plan.refs[data.mentions[k].article_id], data.mentions[k].sentence)
-            for k in part
-        )
-        context = EntityPage(
-            site=plan.site,
-            title=entity.name if number == 1 else f"{entity.name} (page {number})",
-            canonical=plan.urls.absolute(page_dir),
-            kind=entity.kind,
-            kind_label=label,
-            index_link=Link(label, plan.urls.href(plan.urls.entity_index_dir(entity.kind))),
-            description=entity.description,
-            aliases=entity.aliases,
-            article_count=len(data.mentions),
-            mentions=mentions,
-            co_mentioned=co,
-            quotes=quotes,
-            pagination=pagination(plan.urls, data.dir, number, len(pages)),
-        )
-        yield plan.html_page(page_dir, "entity.html", context, plan.digest(context))
+        shown = tuple((plan.ref_key(mentions[k].article_id), mentions[k].sentence) for k in part)
+        fingerprint = key("entity", shared, data.dir, number, len(pages), shown)
+        make = functools.partial(_entity_context, plan, data, co, number, len(pages), part)
+        yield plan.html_page(plan.urls.page_dir(data.dir, number), "entity.html", make, fingerprint)

@@ -2,10 +2,28 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator, Sequence
 
-from newsgen.pages.common import MONTHS, Page, Plan, chunks, pagination
+from newsgen.pages.common import MONTHS, Page, Plan, chunks, fixed, key, pagination
 from newsgen.pages.context import CountLink, ListPage, TagsIndexPage, YearPage
+
+
+def _list_context(
+    plan: Plan, list_dir: str, number: int, total: int, part: Sequence[int], heading: str,
+    intro: str, feed_href: str | None,
+) -> ListPage:  # fmt: skip
+    page_dir = plan.urls.page_dir(list_dir, number)
+    return ListPage(
+        site=plan.site,
+        title=heading if number == 1 else f"{heading} (page {number})",
+        heading=heading,
+        intro=intro,
+        canonical=plan.urls.absolute(page_dir),
+        articles=plan.pick(part),
+        pagination=pagination(plan.urls, list_dir, number, total),
+        feed_href=feed_href,
+    )
 
 
 def list_pages(
@@ -16,22 +34,21 @@ def list_pages(
     intro: str = "",
     feed_href: str | None = None,
 ) -> Iterator[Page]:
-    """`ids` split into pages of `per_page` under `list_dir` (`page/2/`, `page/3/`…)."""
+    """`ids` split into pages of `per_page` under `list_dir` (`page/2/`, `page/3/`…).
+
+    A page's fingerprint digests its articles' ref digests, never the built context.
+    """
     pages = chunks(ids, plan.config.per_page)
+    total = len(pages)
     for number, part in enumerate(pages, start=1):
-        page_dir = plan.urls.page_dir(list_dir, number)
-        title = heading if number == 1 else f"{heading} (page {number})"
-        context = ListPage(
-            site=plan.site,
-            title=title,
-            heading=heading,
-            intro=intro,
-            canonical=plan.urls.absolute(page_dir),
-            articles=plan.pick(part),
-            pagination=pagination(plan.urls, list_dir, number, len(pages)),
-            feed_href=feed_href,
+        fingerprint = key(
+            "list", plan.site_key, list_dir, number, total, heading, intro, feed_href,
+            plan.keys_of(part),
+        )  # fmt: skip
+        make = functools.partial(
+            _list_context, plan, list_dir, number, total, part, heading, intro, feed_href
         )
-        yield plan.html_page(page_dir, "list.html", context, plan.digest(context))
+        yield plan.html_page(plan.urls.page_dir(list_dir, number), "list.html", make, fingerprint)
 
 
 def home_pages(plan: Plan) -> Iterator[Page]:
@@ -54,7 +71,7 @@ def tag_pages(plan: Plan) -> Iterator[Page]:
     )
     index_dir = plan.urls.tags_index_dir()
     context = TagsIndexPage(plan.site, "Tags", plan.urls.absolute(index_dir), tags)
-    yield plan.html_page(index_dir, "tags.html", context, plan.digest(context))
+    yield plan.html_page(index_dir, "tags.html", fixed(context), plan.digest(context))
     for tag in plan.index.tags:
         yield from list_pages(plan, tag.dir, tag.article_ids, f"Tag: {tag.name}")
 
@@ -67,7 +84,7 @@ def archive_pages(plan: Plan) -> Iterator[Page]:
             for m in year.months
         )
         context = YearPage(plan.site, f"{year.year}", plan.urls.absolute(year.dir), months)
-        yield plan.html_page(year.dir, "year.html", context, plan.digest(context))
+        yield plan.html_page(year.dir, "year.html", fixed(context), plan.digest(context))
         for month in year.months:
             heading = f"{MONTHS[month.month - 1]} {month.year}"
             yield from list_pages(plan, month.dir, month.article_ids, heading)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from newsgen.pages.common import Page, Plan
+from newsgen.pages.common import Page, Plan, fixed, key
 from newsgen.pages.context import (
     FeedEntry,
     FeedPage,
@@ -23,7 +23,12 @@ SHARD_SIZE = 2_000
 
 
 def _page(plan: Plan, path: str, template: str, context: object) -> Page:
-    return Page(path, template, context, plan.digest(context))
+    return Page(path, template, fixed(context), plan.digest(context))
+
+
+def _plain_page(path: str, template: str, context: object) -> Page:
+    """A page whose context holds no shared refs: its `repr` digests fast."""
+    return Page(path, template, fixed(context), key(context))
 
 
 def feed_path(list_dir: str) -> str:
@@ -57,20 +62,20 @@ def feed_page(plan: Plan, list_dir: str, title: str, ids: Sequence[int]) -> Page
         entries=entries,
         language=plan.config.language,
     )
-    return _page(plan, path, "feed.xml", context)
+    return _plain_page(path, "feed.xml", context)
 
 
 def sitemap_pages(plan: Plan, urls: Sequence[SitemapUrl]) -> Iterator[Page]:
     """`sitemap.xml`, or a sitemap index over `sitemap-<n>.xml` parts above 50,000 URLs."""
     if len(urls) <= SITEMAP_LIMIT:
-        yield _page(plan, "sitemap.xml", "sitemap.xml", SitemapPage(tuple(urls)))
+        yield _plain_page("sitemap.xml", "sitemap.xml", SitemapPage(tuple(urls)))
         return
     parts = []
     for n, start in enumerate(range(0, len(urls), SITEMAP_LIMIT), start=1):
         path = f"sitemap-{n}.xml"
         parts.append(plan.urls.absolute(path))
         part = SitemapPage(tuple(urls[start : start + SITEMAP_LIMIT]))
-        yield _page(plan, path, "sitemap.xml", part)
+        yield _plain_page(path, "sitemap.xml", part)
     yield _page(plan, "sitemap.xml", "sitemap_index.xml", SitemapIndexPage(tuple(parts)))
 
 
@@ -93,11 +98,11 @@ def search_pages(plan: Plan) -> Iterator[Page]:
             SearchEntry(r.title, r.href, r.date_iso, r.section.text, r.summary)
             for r in plan.pick(oldest_first[start : start + SHARD_SIZE][::-1])
         )
-        yield _page(plan, path, "search_index.json", SearchShard(entries))
+        yield _plain_page(path, "search_index.json", SearchShard(entries))
     search_dir = plan.urls.search_dir()
     newest_shard_first = tuple(reversed(shard_paths))
     context = SearchPage(plan.site, "Search", plan.urls.absolute(search_dir), newest_shard_first)
-    yield plan.html_page(search_dir, "search.html", context, plan.digest(context))
+    yield plan.html_page(search_dir, "search.html", fixed(context), plan.digest(context))
 
 
 def not_found_page(plan: Plan) -> Page:

@@ -8,7 +8,7 @@ from newsgen.config import SiteConfig
 from newsgen.index.model import SiteIndex
 from newsgen.pages import entities, lists, machine
 from newsgen.pages.article import article_page
-from newsgen.pages.common import KIND_LABELS, Page, Plan, article_refs, section_label
+from newsgen.pages.common import KIND_LABELS, Page, Plan, article_refs, key, section_label
 from newsgen.pages.context import Link, SiteInfo, SitemapUrl
 from newsgen.urls import UrlScheme
 
@@ -43,14 +43,18 @@ def make_plan(index: SiteIndex, config: SiteConfig) -> Plan:
     entity_links = {
         eid: Link(data.entity.name, urls.href(data.dir)) for eid, data in index.entity_pages.items()
     }
+    refs = article_refs(index, urls)
+    site = _site_info(index, config, urls, has_feed)
     return Plan(
         index=index,
         config=config,
         urls=urls,
-        refs=article_refs(index, urls),
-        site=_site_info(index, config, urls, has_feed),
+        refs=refs,
+        site=site,
         entity_links=entity_links,
         tags_by_slug={t.slug: t for t in index.tags},
+        ref_keys=tuple(key(ref) for ref in refs),
+        site_key=key(site),
     )
 
 
