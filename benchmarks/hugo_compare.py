@@ -101,6 +101,10 @@ def compare(code: NewsgenCode, articles: int, runs: int, seed: int, jobs: int | 
           f"newsgen: {code.label}")
     print(format_table(HEADERS, rows))
     print(f"\nnewsgen takes {ratio:.1f}x Hugo's wall time and {cpu_ratio:.1f}x its CPU time")
+    failed = [name for name, runs_of in (("newsgen", newsgen_runs), ("hugo", hugo_runs))
+              if any(run.exit_code != 0 for run in runs_of)]
+    if failed:
+        print(f"warning: {' and '.join(failed)} exited with errors: the ratio is not meaningful")
     return 0
 
 
