@@ -256,3 +256,15 @@ def test_read_more_titles_are_scanned_as_their_own_blocks() -> None:
 def test_a_name_only_in_read_more_titles_takes_their_kind() -> None:
     only = story(7, "Nothing else happened.", related=("Ceasefire talks stall, Tarvanen says",))
     assert entities(only) == {"Tarvanen": "person"}
+
+
+def test_a_name_ending_with_a_speaking_surname_is_that_person() -> None:
+    names = {
+        "nepeta zoluova": ("Nepeta Zoluova", "organization", 5),
+        "zoluova": ("Zoluova", "person", 4),
+        "zoluova foundation": ("Zoluova Foundation", "organization", 2),
+        "ilse kemp": ("Ilse Kemp", "organization", 2),
+        "kemp": ("Kemp", "person", 2),
+    }
+    cues = {"zoluova": counts(mentions=6, person=4), "kemp": counts(mentions=2)}
+    assert decide(names, cues, frozenset()).kinds == {"nepeta zoluova": "person"}

@@ -154,10 +154,30 @@ def decide(
             if _place_evidence(kind, cues.get(key, empty)):
                 kinds[key] = "place"
     current = {k: (s, kinds.get(k, kind), n) for k, (s, kind, n) in current.items()}
+    kinds.update(_people_by_surname(current, cues))
+    current = {k: (s, kinds.get(k, kind), n) for k, (s, kind, n) in current.items()}
     joins = _joins(current, surnames, cues)
     places = {k for k, (_, kind, _) in current.items() if kind == "place" and " " not in k}
     dropped |= {k for k in current if " " not in k and k not in places and _is_demonym(k, places)}
     return Decisions(kinds, frozenset(dropped), joins)
+
+
+def _people_by_surname(
+    names: dict[str, NameInfo], cues: dict[str, Counter[str]]
+) -> dict[str, EntityKind]:
+    """A short name voted organization or other whose last word is, alone, a person who speaks
+    or has a title (`Nepeta Zoluova`, with `Ms Zoluova said`) is that person."""
+    speakers = {
+        k for k, (_, kind, _) in names.items()
+        if kind == "person" and " " not in k and k in cues and cues[k]["person"] >= 2
+    }  # fmt: skip
+    found: dict[str, EntityKind] = {}
+    for key, (spelling, kind, _) in names.items():
+        words = key.split()
+        if kind in ("organization", "other") and 1 < len(words) <= 3 and words[-1] in speakers:
+            if kind_from_words(spelling) is None and not set(words) & set(CONNECTORS):
+                found[key] = "person"
+    return found
 
 
 def _joins(

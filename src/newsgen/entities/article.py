@@ -27,7 +27,7 @@ from newsgen.entities.names import (
 from newsgen.model import Article, ArticleMention, EntityKind, HtmlBlock, Mention, Quote
 
 TITLE, STANDFIRST, CAPTION = -1, -2, -3
-_PLURAL_POSSESSIVE_CUE = re.compile(r"['’] ([A-Z][a-z]+)\b")
+_ORGANIZATION_WORD_AFTER = re.compile(r"(['’])? ([A-Z][a-z]+)\b(?!['’]?[ -][A-Z])")
 _TAG = re.compile(r"<[^>]*>")
 _LINE_BREAKS = str.maketrans("\r\n\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85", " " * 10)
 
@@ -86,16 +86,23 @@ def _with_nationality(mention: Mention, combined: str) -> Mention:
     return Mention(start, mention.end, combined[start : mention.end], mention.kind)
 
 
-def _join_plural_possessives(mentions: list[Mention], combined: str) -> list[Mention]:
-    """`Dockworkers' Federation` is one organization, not `Dockworkers` and `Federation`: a
-    name ending in `s'` takes the capitalised organization word right after it."""
+def _join_organization_words(mentions: list[Mention], combined: str) -> list[Mention]:
+    """A name followed by a capitalised organization word takes it (`Koman Nurses` + `League`
+    in a title-case headline), as does a plural possessive (`Dockworkers' Federation` is one
+    organization, not `Dockworkers` and `Federation`); the word is not taken when it opens a
+    longer name of its own (`Council of Europe`)."""
+    starts = {m.start: m for m in mentions}
     joined: list[Mention] = []
     for m in mentions:
         if joined and m.start < joined[-1].end:
             continue  # the organization word already taken
-        cue = _PLURAL_POSSESSIVE_CUE.match(combined, m.end) if m.text.endswith("s") else None
-        if cue and cue.group(1).lower() in ARCHIVE_ORG_CUES:
-            m = Mention(m.start, cue.end(), combined[m.start : cue.end()], "organization")
+        cue = _ORGANIZATION_WORD_AFTER.match(combined, m.end)
+        if cue and cue.group(1) and not m.text.endswith("s"):
+            cue = None
+        if cue and cue.group(2).lower() in ARCHIVE_ORG_CUES:
+            after = starts.get(cue.start(2))
+            if after is None or after.end == cue.end():
+                m = Mention(m.start, cue.end(), combined[m.start : cue.end()], "organization")
         joined.append(m)
     return joined
 
@@ -146,7 +153,7 @@ def annotate_article(article: Article) -> Article:
         for m in find_mentions(combined)
         if (t := _trimmed(m)) is not None and not credit[0] <= t.start < credit[1]
     ]
-    found = _join_plural_possessives(found, combined)
+    found = _join_organization_words(found, combined)
     canonical, kinds = local_names(found, combined)
     starts = [s.offset for s in segments]
     placed = []

@@ -93,7 +93,7 @@ ARCHIVE_ORG_CUES = ORG_CUES | frozenset(
     power airline lines ferries railways rail telecom pharma capital partners ventures labs
     systems technologies media broadcasting radio television tv wire ledger herald gazette
     tribune courier chronicle review choir ensemble opera ballet cooperative co-op society
-    guild syndicate consortium chamber bloc caucus""".split()
+    guild syndicate consortium chamber bloc caucus images pictures photos photography""".split()
 )
 # First and last words that make a multi-word name a place (`River Wend`, `Sallow Strait`).
 PLACE_FIRST_WORDS = frozenset("river port mount mt lake cape fort isle gulf bay".split())
