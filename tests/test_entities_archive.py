@@ -268,3 +268,9 @@ def test_a_name_ending_with_a_speaking_surname_is_that_person() -> None:
     }
     cues = {"zoluova": counts(mentions=6, person=4), "kemp": counts(mentions=2)}
     assert decide(names, cues, frozenset()).kinds == {"nepeta zoluova": "person"}
+
+
+def test_a_name_after_deputy_mayor_is_a_person() -> None:
+    text = '"It is hard," said Deputy Mayor Juta Lubbe. Acting Mayor Ivo Sand agreed.'
+    found = story(0, text, title="Budget approved").mentions
+    assert [(m.name, m.kind) for m in found] == [("Juta Lubbe", "person"), ("Ivo Sand", "person")]

@@ -45,6 +45,7 @@ PERSON_TITLES = _NAME_HONORIFICS | frozenset(
     harbourmaster professor prof sheikh ambassador spokesman spokeswoman chairman chairwoman
     inspector detective sergeant sgt colonel col lieutenant lt captain capt coach""".split()
 )
+_RANK_WORDS = frozenset({"deputy", "vice", "acting"})
 Token = tuple[int, int, str]
 Span = tuple[int, int, str]  # first token, end token, tag kind (PER/ORG/LOC/MISC)
 Found = tuple[int, int, str, EntityKind]  # start, end, text, kind: a Mention to be
@@ -88,10 +89,10 @@ def find_mentions(text: str, model: Model | None = None) -> list[Mention]:
 
 
 def _after_honorifics(tokens: list[Token], tags: list[str]) -> list[str]:
-    """Capitalised words right after `Mr`, `Ms`, `Dr`... are a person, whatever the run's end
-    suggests (`Mr. Ilse Marten of the Harbour Board`)."""
+    """Capitalised words right after `Mr`, `Ms`, `Dr`... (or `Deputy Mayor`) are a person,
+    whatever the run's end suggests (`Mr. Ilse Marten of the Harbour Board`)."""
     for i, (_, _, word) in enumerate(tokens[:-1]):
-        if word.lower() not in _NAME_HONORIFICS or tags[i + 1] in ("B-PER", "I-PER"):
+        if not _names_follow(tokens, i) or tags[i + 1] in ("B-PER", "I-PER"):
             continue
         j = i + 1
         while j < len(tokens) and tokens[j][2][0].isupper():
@@ -100,6 +101,14 @@ def _after_honorifics(tokens: list[Token], tags: list[str]) -> list[str]:
         if j < len(tokens) and tags[j] == "I-PER":
             tags[j] = "B-PER"
     return tags
+
+
+def _names_follow(tokens: list[Token], i: int) -> bool:
+    """`Mr`, `Dr`... or a title after `Deputy`, `Vice`, `Acting` (`Deputy Mayor Juta Lund`)."""
+    lower = tokens[i][2].lower()
+    if lower in _NAME_HONORIFICS:
+        return True
+    return lower in PERSON_TITLES and i > 0 and tokens[i - 1][2].lower() in _RANK_WORDS
 
 
 def _spans(tags: list[str]) -> list[Span]:
