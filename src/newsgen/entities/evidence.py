@@ -31,11 +31,9 @@ PERSON_BEFORE = HONORIFICS | frozenset(
     judge professor ambassador spokesman spokeswoman chairman chairwoman inspector detective
     captain coach novelist author writer librarian""".split()
 )
-_BEFORE = re.compile(r"([^\W\d_]+)[.,]?\s+$")
 _AFTER = re.compile(r"(['’]s?)?\s+([^\W\d_]+)")
 _DATELINE = re.compile(r"[A-Z][A-Z'’ .-]*,\s*")
 _OPENERS = " \t\"'“‘”’(—–-"
-_AFTER_DATELINE = re.compile(r"\)\s*[-—–]+\s*$")  # `VARNO, May 2 (Wire) - Critics said`
 _CONTEXT = 60
 
 
@@ -70,10 +68,13 @@ def article_cues(article: Article) -> dict[str, Counter[str]]:
             texts[mention.block] = block_text(article, mention.block)
         text = texts[mention.block]
         start, end = _offsets(mention, text, seen)
-        counter = cues.setdefault(mention.name, Counter())
+        counter = cues.get(mention.name)
+        if counter is None:
+            counter = cues[mention.name] = Counter()
         counter["mentions"] += 1
         if start >= 0:
-            counter.update(mention_cues(text, start, end, headline=_is_headline(mention.block)))
+            for cue in mention_cues(text, start, end, _is_headline(mention.block)):
+                counter[cue] += 1
     return cues
 
 
@@ -96,8 +97,26 @@ def _offsets(mention: ArticleMention, text: str, seen: Counter[tuple[int, str]])
     return start, start + len(mention.name)
 
 
-def _capitalised(word: re.Match[str] | None) -> bool:
-    return bool(word) and word.group(1)[0].isupper()
+def _word_before(before: str) -> str:
+    """The word right before a name, past one space and an optional `.` or `,` (`in`,
+    `Mayor`, `said,`); empty when the name is glued to what precedes it."""
+    stripped = before.rstrip()
+    if len(stripped) == len(before):
+        return ""
+    if stripped[-1:] in (".", ","):
+        stripped = stripped[:-1]
+    i = len(stripped)
+    while i > 0 and stripped[i - 1].isalpha():
+        i -= 1
+    return stripped[i:]
+
+
+def _after_dateline(before: str) -> bool:
+    """`VARNO, May 2 (Wire) - ` right before: the name opens the story's first sentence."""
+    stripped = before.rstrip()
+    if not stripped.endswith(("-", "—", "–")):
+        return False
+    return stripped.rstrip("-—– ").endswith(")")
 
 
 def mention_cues(text: str, start: int, end: int, headline: bool = False) -> list[str]:
@@ -110,10 +129,11 @@ def mention_cues(text: str, start: int, end: int, headline: bool = False) -> lis
     sentence_start = (
         start < _CONTEXT and not opened
         or opened[-1:] in (".", "!", "?", ":", ";")
-        or bool(_AFTER_DATELINE.search(before))
+        or _after_dateline(before)
     )
-    word = _BEFORE.search(before)
-    previous = word.group(1).lower() if word and not sentence_start else ""
+    word = "" if sentence_start else _word_before(before)
+    previous = word.lower()
+    capitalised = word[:1].isupper()
     follow = _AFTER.match(after)
     possessive, following = (follow.group(1), follow.group(2)) if follow else ("", "")
     if previous in PLACE_PREPOSITIONS or start < _CONTEXT and _DATELINE.fullmatch(text[:start]):
@@ -128,8 +148,8 @@ def mention_cues(text: str, start: int, end: int, headline: bool = False) -> lis
         found.append("title")
     if not possessive and following == "party":
         found.append("party")
-    if not sentence_start and _capitalised(word):
+    if capitalised:
         found.append("fragment")  # `Port [Ellery Philharmonic]`: cut from a longer name
-    if not (headline or sentence_start or previous in DETERMINERS or _capitalised(word)):
+    if not (headline or sentence_start or previous in DETERMINERS or capitalised):
         found.append("name_like")  # not `Free Centre [Party]`: part of a longer name
     return found
