@@ -187,8 +187,9 @@ def test_short_forms_join_the_one_longer_name() -> None:
         "tamsin orrell": ("Tamsin Orrell", "person", 2),
         "tamsin vey": ("Tamsin Vey", "person", 2),
     }
-    joins = decide(names, {}, frozenset()).joins
-    assert joins == {"halvard": "halvard freight", "sigrun": "sigrun ovald"}
+    decided = decide(names, {}, frozenset())
+    assert decided.joins == {"halvard": "halvard freight", "sigrun": "sigrun ovald"}
+    assert decided.kinds == {"halvard": "organization", "sigrun": "person"}
 
 
 def test_an_organization_tail_joins_only_when_cut_from_the_longer_name() -> None:

@@ -156,7 +156,8 @@ def decide(
     current = {k: (s, kinds.get(k, kind), n) for k, (s, kind, n) in current.items()}
     kinds.update(_people_by_surname(current, cues))
     current = {k: (s, kinds.get(k, kind), n) for k, (s, kind, n) in current.items()}
-    joins = _joins(current, surnames, cues)
+    joins = _joins(current, _owners(current, "person", first=False), cues)
+    kinds.update((key, current[owner][1]) for key, owner in joins.items())  # the full name's
     places = {k for k, (_, kind, _) in current.items() if kind == "place" and " " not in k}
     dropped |= {k for k in current if " " not in k and k not in places and _is_demonym(k, places)}
     return Decisions(kinds, frozenset(dropped), joins)
@@ -194,7 +195,10 @@ def _joins(
             cut = key in cues and cues[key]["fragment"] * 2 >= cues[key]["mentions"] > 0
             owners = suffixes.get(key, set()) if kind == "organization" and cut else set()
         elif kind in ("person", "other") and key not in surnames:
-            owners = org_firsts.get(key, set()) or person_firsts.get(key, set())
+            speaks = key in cues and cues[key]["person"] >= 2  # a firm's name does not speak
+            owners = (set() if speaks else org_firsts.get(key, set())) or person_firsts.get(
+                key, set()
+            )
         else:
             continue
         if len(owners) == 1 and (owner := next(iter(owners))) != key:
@@ -205,7 +209,8 @@ def _joins(
 
 def _coordination(key: str, names: dict[str, NameInfo]) -> bool:
     """`Ilse Marten and Free Harbour Party`: two names the finder ran together, when what
-    follows `and` is a name of the archive on its own."""
+    precedes `and` is a name of the archive on its own, or what follows it is one in as many
+    articles."""
     if " and " not in key:
         return False
     left, right = key.rsplit(" and ", 1)
