@@ -1,9 +1,12 @@
 """Archive-wide entities: one per real-world name, decided from every article and the curation.
 
 Linear in the number of mentions: names are grouped by key in dicts built once. Within the
-archive a name's kind is the one most articles give it; a person's short form (`Hewitt`, from
-`Mr Hewitt`) joins the one full name ending with it, if there is only one; `entities.yaml`
-aliases, ignores and kinds win over all of that.
+archive a name's kind is the one most articles give it, unless the words around its mentions
+decide otherwise (`archive.py`, on the cues of `evidence.py`: a town voted person, junk words,
+short forms of firms); a person's short form (`Hewitt`, from `Mr Hewitt`) joins the one full
+name ending with it, if there is only one; `entities.yaml` aliases, ignores and kinds win over
+all of that. Names seen only in `Read more` titles take the kind those give them; other names
+get no vote from them.
 """
 
 from __future__ import annotations
