@@ -57,7 +57,8 @@ def build_index(
     section_list = structure.sections(order, names, section_dirs)
     tag_slugs = [structure.tag_slugs(a) for a in articles]
     per_article = resolution.per_article if resolution else tuple({} for _ in articles)
-    entity_ids = [entities.entity_ids_of(a, per_article[i]) for i, a in enumerate(articles)]
+    firsts = [entities.first_mentions(a, per_article[i]) for i, a in enumerate(articles)]
+    entity_ids = [tuple(found) for found in firsts]
     keys = _related_keys(tag_slugs, entity_ids, names)
     related_lists = related.related_ids(keys, order, config.related_count)
     neighbours = _neighbours(section_list, len(articles))
@@ -84,7 +85,7 @@ def build_index(
     pages: dict[int, EntityPageData] = {}
     if resolution:
         min_articles = config.entity_min_articles
-        pages = entities.entity_pages(articles, order, entity_ids, resolution, min_articles, urls)
+        pages = entities.entity_pages(articles, order, firsts, resolution, min_articles, urls)
     index = SiteIndex(
         articles=tuple(indexed),
         newest_first=tuple(order),

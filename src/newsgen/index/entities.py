@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from itertools import chain
 from operator import itemgetter
 
 from newsgen.index.model import AttributedQuote, EntityMentionRef, EntityPageData
@@ -76,34 +77,29 @@ def _sentence(article: Article, mention: ArticleMention | None) -> str:
 def entity_pages(
     articles: Sequence[Article],
     order: Sequence[int],
-    entity_ids: Sequence[tuple[int, ...]],
+    firsts: Sequence[dict[int, ArticleMention]],
     resolution: EntityResolution,
     min_articles: int,
     urls: UrlScheme,
 ) -> dict[int, EntityPageData]:
-    """Pages for entities of a listed kind mentioned in at least `min_articles` articles."""
+    """Pages for entities of a listed kind mentioned in at least `min_articles` articles.
+
+    `firsts[i]` is `first_mentions` of article `i` (its keys are the article's entity ids).
+    """
     by_entity: dict[int, list[int]] = defaultdict(list)
     for i in order:
-        for eid in entity_ids[i]:
+        for eid in firsts[i]:
             by_entity[eid].append(i)
     quotes = _quotes_by_person(articles, order, resolution)
-    cache: dict[int, dict[int, ArticleMention]] = {}
-
-    def firsts(i: int) -> dict[int, ArticleMention]:
-        if i not in cache:
-            cache[i] = first_mentions(articles[i], resolution.per_article[i])
-        return cache[i]
-
     pages: dict[int, EntityPageData] = {}
     for eid in sorted(by_entity):
         entity = resolution.entities[eid]
         ids = by_entity[eid]
         if entity.kind not in PAGE_KINDS or len(ids) < max(1, min_articles):
             continue
-        mentions = tuple(
-            EntityMentionRef(i, _sentence(articles[i], firsts(i).get(eid))) for i in ids
-        )
-        co = Counter(other for i in ids for other in entity_ids[i] if other != eid)
+        mentions = tuple(EntityMentionRef(i, _sentence(articles[i], firsts[i][eid])) for i in ids)
+        co = Counter(chain.from_iterable(firsts[i] for i in ids))  # counted in C
+        del co[eid]
         # most often first, then by entity id: two C-level sorts (the second one is stable)
         top = sorted(sorted(co.items()), key=itemgetter(1), reverse=True)
         pages[eid] = EntityPageData(

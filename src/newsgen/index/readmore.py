@@ -26,12 +26,31 @@ def _fold(char: str) -> str:
     return "" if category.startswith(("P", "S")) else char
 
 
+class _FoldTable(dict[int, str]):
+    """`_fold` for `str.translate`, each character worked out once (a headline is mostly
+    letters already seen: translating in C is what makes 100,000 headlines cheap)."""
+
+    def __missing__(self, code: int) -> str:
+        folded = _fold(chr(code))
+        self[code] = folded
+        return folded
+
+
+_FOLD_TABLE = _FoldTable()
+
+
+def _fast_normalise(title: str) -> str:
+    """`newsgen.extract.links.normalise_headline`, translated in C."""
+    text = unicodedata.normalize("NFKC", title).casefold().translate(_FOLD_TABLE)
+    return " ".join(text.split())
+
+
 def _pick_normaliser() -> Callable[[str], str]:
     try:
-        from newsgen.extract.links import normalise_headline
+        from newsgen.extract.links import normalise_headline  # noqa: F401 (the reference)
     except ImportError:
         return _normalise
-    return normalise_headline  # type: ignore[no-any-return]
+    return _fast_normalise
 
 
 normalise_headline = _pick_normaliser()
