@@ -17,35 +17,38 @@ def discover(content_root: Path) -> list[str]:
     """Article paths relative to `content_root` (posix), sorted; symlinks may not leave it.
 
     Folders are visited once each by their real path (in name order, so which path a linked
-    folder is listed under is stable), and a symlink loop ends the walk there.
+    folder is listed under is stable), and a symlink loop ends the walk there. Real paths are
+    worked out only for symlinks: a big archive has no other and costs one `scandir` a folder.
     """
     if not content_root.is_dir():
         return []
-    root = content_root.resolve()
+    root = os.path.realpath(content_root)
     found: list[str] = []
-    visited: set[Path] = set()
-    stack = [root]
+    visited: set[str] = set()
+    stack = [(root, root, "")]  # (path as walked, its real path, prefix relative to root)
     while stack:
-        folder = stack.pop()
-        real = folder.resolve()
+        folder, real, prefix = stack.pop()
         if real in visited or not _inside(real, root):
             continue
         visited.add(real)
         try:
-            entries = sorted(os.scandir(folder), key=lambda e: e.name, reverse=True)
+            with os.scandir(folder) as listing:
+                entries = sorted(listing, key=lambda e: e.name, reverse=True)
         except OSError:
             continue
         for entry in entries:
-            if _skipped(entry.name):
+            name = entry.name
+            if _skipped(name):
                 continue
-            path = Path(entry.path)
+            linked = entry.is_symlink()
+            entry_real = os.path.realpath(entry.path) if linked else os.path.join(real, name)
             if entry.is_dir():
-                stack.append(path)
-            elif entry.name.lower().endswith(ARTICLE_SUFFIXES) and entry.is_file():
-                if _inside(path.resolve(), root):
-                    found.append(path.relative_to(root).as_posix())
+                stack.append((entry.path, entry_real, f"{prefix}{name}/"))
+            elif name.lower().endswith(ARTICLE_SUFFIXES) and entry.is_file():
+                if not linked or _inside(entry_real, root):
+                    found.append(prefix + name)
     return sorted(found)
 
 
-def _inside(real: Path, root: Path) -> bool:
-    return real == root or root in real.parents
+def _inside(real: str, root: str) -> bool:
+    return real == root or real.startswith(root.rstrip(os.sep) + os.sep)
