@@ -275,3 +275,12 @@ def test_a_name_after_deputy_mayor_is_a_person() -> None:
     text = '"It is hard," said Deputy Mayor Juta Lubbe. Acting Mayor Ivo Sand agreed.'
     found = story(0, text, title="Budget approved").mentions
     assert [(m.name, m.kind) for m in found] == [("Juta Lubbe", "person"), ("Ivo Sand", "person")]
+
+
+def test_a_name_mostly_in_quotes_is_a_work() -> None:
+    assert "quoted" in cues_of("She won for “The Ember Road” last year.", "Ember Road")
+    assert "quoted" in cues_of('He read "Ember Road" twice.', "Ember Road")
+    assert "quoted" not in cues_of("He drove down Ember Road twice.", "Ember Road")
+    names = {"ember road": ("Ember Road", "place", 3), "mill road": ("Mill Road", "place", 3)}
+    cues = {"ember road": counts(mentions=4, quoted=2), "mill road": counts(mentions=4, quoted=1)}
+    assert decide(names, cues, frozenset()).kinds == {"ember road": "other"}

@@ -6,7 +6,8 @@ takes, per name key, its spelling, its majority kind and the cues of `evidence.p
 
 - kinds that change: a multi-word name ending in an organization word (`Halcyon Freight`,
   `Caldwick Observatory`) is an organization, `River Wend`, `Sallow Strait`, `Varno Gate` are
-  places; a name followed by `party` is an organization; a one-word "person" that ends no
+  places; a name followed by `party` is an organization; a name mostly written in quotes
+  (`“The Salt Road”`) is the title of a work (`other`); a one-word "person" that ends no
   person's full name and mostly stands where places stand (`in`, `near`, a dateline,
   `'s government`, `council`) is a place;
 - names that are not entities: `...-born` words, names that stand before `Minister`
@@ -138,11 +139,13 @@ def decide(
     kinds: dict[str, EntityKind] = {}
     for key, (spelling, kind, _) in names.items():
         found = kind_from_words(spelling)
-        said = cues.get(key, empty)["person"]
-        if found == "place" and said:
+        seen = cues.get(key, empty)
+        if found == "place" and seen["person"]:
             found = None  # `Elin Bridge said`: a person after all
-        if found is None and cues.get(key, empty)["party"] and not said:
+        if found is None and seen["party"] and not seen["person"]:
             found = "organization"
+        if seen["quoted"] * 2 >= seen["mentions"] > 0:
+            found = "other"  # mostly in quotes: a book, a film, a play
         if found and found != kind:
             kinds[key] = found
     current = {

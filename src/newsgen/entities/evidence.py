@@ -32,6 +32,8 @@ PERSON_BEFORE = HONORIFICS | frozenset(
     captain coach novelist author writer librarian""".split()
 )
 _AFTER = re.compile(r"(['’]s?)?\s+([^\W\d_]+)")
+_QUOTED_BEFORE = re.compile(r"[\"“‘'](?:The )?$")
+_CLOSING_QUOTES = frozenset("\"”’'")
 _DATELINE = re.compile(r"[A-Z][A-Z'’ .-]*,\s*")
 _OPENERS = " \t\"'“‘”’(—–-"
 _CONTEXT = 60
@@ -121,7 +123,7 @@ def _after_dateline(before: str) -> bool:
 
 def mention_cues(text: str, start: int, end: int, headline: bool = False) -> list[str]:
     """The cues of `text[start:end]`: `place`, `weak_place`, `person`, `party`, `title`,
-    `fragment`, `name_like`."""
+    `fragment`, `quoted`, `name_like`."""
     before = text[max(0, start - _CONTEXT) : start]
     after = text[end : end + _CONTEXT]
     found: list[str] = []
@@ -148,6 +150,8 @@ def mention_cues(text: str, start: int, end: int, headline: bool = False) -> lis
         found.append("title")
     if not possessive and following == "party":
         found.append("party")
+    if _QUOTED_BEFORE.search(before[-6:]) and after[:1] in _CLOSING_QUOTES:
+        found.append("quoted")  # `“The Salt Road”`: the title of a work
     if capitalised:
         found.append("fragment")  # `Port [Ellery Philharmonic]`: cut from a longer name
     if not (headline or sentence_start or previous in DETERMINERS or capitalised):
