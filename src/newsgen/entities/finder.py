@@ -92,7 +92,9 @@ def _after_honorifics(tokens: list[Token], tags: list[str]) -> list[str]:
     """Capitalised words right after `Mr`, `Ms`, `Dr`... (or `Deputy Mayor`) are a person,
     whatever the run's end suggests (`Mr. Ilse Marten of the Harbour Board`)."""
     for i, (_, _, word) in enumerate(tokens[:-1]):
-        if not _names_follow(tokens, i) or tags[i + 1] in ("B-PER", "I-PER"):
+        if word.lower() not in PERSON_TITLES or not _names_follow(tokens, i):
+            continue
+        if tags[i + 1] in ("B-PER", "I-PER"):
             continue
         j = i + 1
         while j < len(tokens) and tokens[j][2][0].isupper():
