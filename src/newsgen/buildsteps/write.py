@@ -1,0 +1,146 @@
+"""Pages and output: render the pages whose fingerprint changed into a staging folder, copy
+static files, swap the folder in."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from newsgen.buildsteps.options import BuildOptions, Counts, Stages
+from newsgen.buildsteps.parallel import parallel_map
+from newsgen.cache import BuildState
+from newsgen.config import SiteConfig, config_fingerprint
+from newsgen.diagnostics import Diagnostic, error, warning
+from newsgen.output import MARKER, OutputError, Staging
+from newsgen.report import Reporter
+
+_RENDER: dict[str, Any] = {}  # inherited by forked workers: set before the pool starts
+
+
+def write_site(
+    site_dir: Path,
+    config: SiteConfig,
+    out_dir: Path,
+    index: Any,
+    previous: BuildState | None,
+    stages: Stages,
+    options: BuildOptions,
+    reporter: Reporter,
+    counts: Counts,
+) -> BuildState | None:
+    """Render what changed into a staging folder and swap it in; the new state, or None."""
+    env = stages.make_environment(site_dir, config)
+    staging = Staging(out_dir, previous.manifest if previous else None)
+    try:
+        staging.open()
+        before = {} if staging.fresh or previous is None else previous.page_fingerprints
+        plan = stages.plan_pages(index, config)
+        fingerprints = _render_all(plan, env, staging, before, config, stages, options, reporter,
+                                   counts)  # fmt: skip
+        static = stages.theme_static_files(site_dir, config.static_dir)
+        produced = set(fingerprints) | _copy_static(static, staging, fingerprints, counts)
+        if options.strict and counts.diagnostics:
+            return None
+        counts.removed = staging.commit(produced)
+    except (OSError, OutputError) as exc:
+        counts.diagnostics.append(error(str(out_dir), None, "output", str(exc)))
+        return None
+    finally:
+        staging.abort()
+    return BuildState(output_dir=str(out_dir), page_fingerprints=fingerprints,
+                      manifest=frozenset(produced))  # fmt: skip
+
+
+def page_fingerprint(page: Any, templates: dict[str, str], config_digest: str) -> str:
+    """The page's own fingerprint plus its template's and the config's."""
+    template = templates.get(page.template) or "|".join(sorted(templates.values()))
+    parts = (page.fingerprint, template, config_digest)
+    return hashlib.sha256("\0".join(parts).encode()).hexdigest()
+
+
+RENDER_BATCH = 4000  # pages held at once: the plan is streamed, never all in memory
+
+
+def _changed_batches(
+    plan: Iterable[Any], wanted: dict[str, str], before: dict[str, str], fingerprint: Callable[[Any], str],
+    diagnostics: list[Diagnostic],
+) -> Iterator[list[Any]]:
+    """Pages whose fingerprint differs from the last build's, in batches; records every page's."""
+    batch: list[Any] = []
+    for page in plan:
+        if page.output_path in wanted:
+            diagnostics.append(error(page.output_path, None, "output", "two pages share this path"))
+            continue
+        wanted[page.output_path] = fingerprint(page)
+        if before.get(page.output_path) != wanted[page.output_path]:
+            batch.append(page)
+            if len(batch) >= RENDER_BATCH:
+                yield batch
+                batch = []
+    if batch:
+        yield batch
+
+
+def _render_all(
+    plan: Iterable[Any],
+    env: Any,
+    staging: Staging,
+    before: dict[str, str],
+    config: SiteConfig,
+    stages: Stages,
+    options: BuildOptions,
+    reporter: Reporter,
+    counts: Counts,
+) -> dict[str, str]:
+    """Render pages whose fingerprint changed; the fingerprints of every page now in place."""
+    templates = stages.template_fingerprints(env)
+    digest = config_fingerprint(config) + f"|drafts={options.drafts}"
+    wanted: dict[str, str] = {}
+    failed: list[str] = []
+    reporter.stage("render")
+    for batch in _changed_batches(plan, wanted, before,
+                                  lambda page: page_fingerprint(page, templates, digest),
+                                  counts.diagnostics):  # fmt: skip
+        _RENDER.update(pages=batch, env=env, staging=staging, stages=stages)
+        try:
+            for i, changed, problem in parallel_map(_render_one, range(len(batch)), options.jobs):
+                reporter.advance()
+                counts.written += changed
+                if problem is not None:
+                    counts.diagnostics.append(problem)
+                    failed.append(batch[i].output_path)
+        finally:
+            _RENDER.clear()
+    for output_path in failed:
+        del wanted[output_path]
+    counts.unchanged = len(wanted) - counts.written
+    return wanted
+
+
+def _render_one(i: int) -> tuple[int, bool, Diagnostic | None]:
+    """Render page `i` and stage it if its bytes changed (in a worker)."""
+    page = _RENDER["pages"][i]
+    try:
+        data = _RENDER["stages"].render_page(_RENDER["env"], page)
+    except Exception as exc:  # one broken page must not stop the others
+        message = f"rendering {page.template} failed ({type(exc).__name__}: {exc})"
+        return i, False, error(page.output_path, None, "template", message)
+    return i, _RENDER["staging"].write(page.output_path, data), None
+
+
+def _copy_static(
+    static: dict[str, Path], staging: Staging, pages: dict[str, str], counts: Counts
+) -> set[str]:
+    """Theme and site static files (the site's win); a page's path beats a static file's."""
+    copied: set[str] = set()
+    for rel, source in sorted(static.items()):
+        if rel in pages or rel == MARKER:
+            counts.diagnostics.append(
+                warning(rel, None, "output", "a static file has the path of a page; skipped")
+            )
+            continue
+        staging.copy(rel, source)
+        copied.add(rel)
+    return copied
