@@ -168,3 +168,38 @@ def test_discovery_is_skipped_when_no_folder_changed(make_site, fake_stages) -> 
     (site / "content/story9.txt").write_text("Story nine\nnew\n")  # content/ itself changes
     result = run(site, stages)
     assert discovered == [site / "content"] and result.articles == 6
+
+
+def test_clean_build_leaves_a_cache_for_the_next_build(make_site, fake_stages) -> None:
+    site = make_site(SITE)
+    age(site)
+    calls: list[str] = []
+    stages = counting(fake_stages, calls)
+    run(site, stages, clean=True)
+    calls.clear()
+    result = run(site, stages)
+    assert calls == []
+    assert (result.pages_written, result.pages_unchanged) == (0, 6)
+
+
+def test_clean_build_elsewhere_keeps_this_folders_state(make_site, fake_stages, tmp_path) -> None:
+    site = make_site(SITE)
+    age(site)
+    calls: list[str] = []
+    stages = counting(fake_stages, calls)
+    run(site, stages)
+    run(site, stages, output_dir=tmp_path / "other", clean=True)
+    (site / "content/story1.txt").write_text("Story one\nedited\n")
+    os.utime(site / "content/story1.txt", ns=(OLD_NS * 2, OLD_NS * 2))
+    calls.clear()
+    result = run(site, stages)
+    assert calls == ["story1.txt"]
+    assert (result.pages_written, result.pages_unchanged) == (2, 4)  # not a full re-render
+
+
+def test_only_a_few_states_are_kept(make_site, fake_stages, tmp_path) -> None:
+    site = make_site(SITE)
+    age(site)
+    for k in range(7):
+        run(site, fake_stages, output_dir=tmp_path / f"out{k}")
+    assert len(list((site / CACHE_DIR).glob("state-*.pickle"))) == 4

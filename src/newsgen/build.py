@@ -78,7 +78,7 @@ def _run(
     counts: Counts,
 ) -> None:
     """The stages proper, once the config is known to be good."""
-    cache = Cache(site_dir, enabled=not options.clean)
+    cache = Cache(site_dir, reuse=not options.clean)
     reporter.stage("discover")
     taken_ns = time.time_ns()
     state_key = _state_key(config, options, out_dir)
@@ -88,7 +88,7 @@ def _run(
         counts.articles, counts.unchanged = previous.article_count, len(previous.page_fingerprints)
         counts.diagnostics.extend(previous.diagnostics)
         return
-    cache.forget_state()
+    cache.forget_state(state_key)
     files = _discover(site_dir, config, stages, previous, known)
     themes = tuple(stages.theme_dirs())
     snapshot = _inputs(site_dir, config, files, themes)

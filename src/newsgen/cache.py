@@ -2,8 +2,9 @@
 
 Pickles, each written atomically: `articles-NN.pickle`, 16 shards by path (per content file:
 its stat, sha256, annotated `Article` and diagnostics, valid for one read-settings fingerprint
-and code version; only shards with changes are rewritten) and `state.pickle` (the inputs snapshot for the no-change fast path, page fingerprints, the
-output manifest and the last diagnostics). Anything unreadable is reported and ignored.
+and code version; only shards with changes are rewritten) and `state-<key>.pickle`, one per
+output folder and settings (the inputs snapshot for the no-change fast path, page fingerprints,
+the output manifest and the last diagnostics). Anything unreadable is reported and ignored.
 """
 
 from __future__ import annotations
@@ -178,16 +179,18 @@ def code_version() -> str:
 class Cache:
     """Reads and writes one site's cache folder; `problems` collects `cache` warnings."""
 
-    def __init__(self, site_dir: Path, enabled: bool = True) -> None:
+    def __init__(self, site_dir: Path, enabled: bool = True, reuse: bool = True) -> None:
+        """`reuse=False` (`--clean`) reads nothing but still writes, so the next build is fast."""
         self.folder = site_dir / CACHE_DIR
         self.enabled = enabled
+        self.reuse = reuse
         self.problems: list[Diagnostic] = []
         self.version = code_version()
         self.shard_taken_ns: dict[int, int] = {}
 
     def _load(self, name: str, key: str) -> object | None:
         path = self.folder / name
-        if not self.enabled or not path.is_file():
+        if not (self.enabled and self.reuse) or not path.is_file():
             return None
         try:
             with open(path, "rb") as handle, gc_paused():
@@ -243,15 +246,39 @@ class Cache:
             self._store(f"articles-{shard:02}.pickle", settings_key, (taken_ns, part))
 
     def load_state(self, key: str) -> BuildState | None:
-        payload = self._load("state.pickle", key)
+        payload = self._load(_state_name(key), key)
         return payload if isinstance(payload, BuildState) else None
 
     def store_state(self, key: str, state: BuildState) -> None:
-        self._store("state.pickle", key, state)
+        """One state per output folder and settings (a `--clean` build into another folder
+        leaves this one's alone); only the most recent few are kept."""
+        self._store(_state_name(key), key, state)
+        if self.enabled:
+            self._prune_states()
 
-    def forget_state(self) -> None:
+    def forget_state(self, key: str) -> None:
         """Drop the fast-path state, so a build that fails half-way is never taken as done."""
-        (self.folder / "state.pickle").unlink(missing_ok=True)
+        (self.folder / _state_name(key)).unlink(missing_ok=True)
+        (self.folder / "state.pickle").unlink(missing_ok=True)  # the single state of old
+
+    def _prune_states(self) -> None:
+        states = sorted(self.folder.glob("state-*.pickle"), key=_mtime_or_zero, reverse=True)
+        for stale in states[STATES_KEPT:]:
+            stale.unlink(missing_ok=True)
+
+
+STATES_KEPT = 4
+
+
+def _state_name(key: str) -> str:
+    return f"state-{key[:16]}.pickle"
+
+
+def _mtime_or_zero(path: Path) -> int:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return 0
 
 
 _REDUCERS = _fast_reducers()

@@ -68,7 +68,7 @@ def load_site(site_dir: Path, options: BuildOptions, stages: Stages | None = Non
     config, _ = site_config(Path(site_dir), options, counts.diagnostics)
     if has_errors(counts.diagnostics):
         return LoadedSite(config, [], None, counts.diagnostics)
-    cache = Cache(Path(site_dir), enabled=not options.clean)
+    cache = Cache(Path(site_dir), reuse=not options.clean)
     files = stages.discover(Path(site_dir) / config.content_dir)
     reporter = ConsoleReporter(quiet=True)
     articles = load_articles(Path(site_dir), config, files, cache, stages, options, reporter, counts)
