@@ -336,3 +336,14 @@ def test_entity_sentence_found_by_name_when_a_mention_has_no_offsets() -> None:
     names = {"Ilsa Vantree": 0}
     index, _ = build_index(articles, EntityResolution(entities, (names, names)), SiteConfig())
     assert index.entity_pages[0].mentions[0].sentence == "Ilsa Vantree abstained."
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_read_more_keys_match_the_extractors_normaliser(title: str) -> None:
+    """The index's fast headline key is exactly `extract.links.normalise_headline`."""
+    from newsgen.extract.links import normalise_headline
+    from newsgen.index import readmore
+
+    assert readmore.normalise_headline(title) == normalise_headline(title)
+    assert readmore.normalise_headline('Gaza talks — "progress" made') == "gaza talks progress made"

@@ -337,3 +337,33 @@ def test_no_feed_link_when_feeds_are_off() -> None:
     assert not [p for p in pages if p.endswith("feed.xml")]
     assert pages["index.html"].context.site.feed_href is None
     assert pages["local/index.html"].context.feed_href is None
+
+
+def test_contexts_are_built_only_for_pages_that_are_rendered(monkeypatch) -> None:
+    """Fingerprinting the whole plan builds no article body; asking for a context builds one."""
+    from newsgen.pages import article as article_module
+
+    built: list[str] = []
+    real = article_module.body_blocks
+
+    def counting_body(a: Article, names: dict[str, int], plan: object) -> object:
+        built.append(a.title)
+        return real(a, names, plan)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(article_module, "body_blocks", counting_body)
+    pages = plan(fixture_articles())
+    assert all(p.fingerprint for p in pages.values()) and built == []
+    page = pages["2024/12/30/bridge-opens/index.html"].context
+    assert built == ["Bridge opens"] and 'class="quote"' in page.body[0].html
+
+
+def test_neighbour_title_change_reaches_the_article_fingerprint() -> None:
+    """An article's page shows its neighbours' titles: renaming one refingerprints it."""
+    before = plan(fixture_articles())
+    articles = fixture_articles()
+    articles[1] = dataclasses.replace(articles[1], title="Tolls rise again")
+    after = plan(articles)
+    page = "2024/12/30/bridge-opens/index.html"
+    assert before[page].context.next.title == "Tolls rise"
+    assert before[page].fingerprint != after[page].fingerprint
+    assert after[page].context.next.title == "Tolls rise again"
