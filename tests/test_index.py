@@ -347,3 +347,13 @@ def test_read_more_keys_match_the_extractors_normaliser(title: str) -> None:
 
     assert readmore.normalise_headline(title) == normalise_headline(title)
     assert readmore.normalise_headline('Gaza talks — "progress" made') == "gaza talks progress made"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(-4, 3), st.integers(0, 50)), max_size=12))
+def test_reading_order_is_body_then_standfirst_caption_title(places: list[tuple[int, int]]) -> None:
+    from newsgen.index.entities import _reading_order, in_reading_order
+
+    mentions = [ArticleMention(f"N{k}", "person", block, start, start + 1)
+                for k, (block, start) in enumerate(places)]  # fmt: skip
+    assert in_reading_order(mentions) == sorted(mentions, key=_reading_order)

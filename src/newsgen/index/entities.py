@@ -6,7 +6,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from itertools import chain
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 
 from newsgen.index.model import AttributedQuote, EntityMentionRef, EntityPageData
 from newsgen.model import Article, ArticleMention, EntityResolution
@@ -47,10 +47,24 @@ def _reading_order(mention: ArticleMention) -> tuple[int, int]:
     return (0 if mention.block >= 0 else 1 - mention.block, mention.block, mention.start)
 
 
+_BY_PLACE = attrgetter("block", "start")
+_BY_START = attrgetter("start")
+_BY_BLOCK = attrgetter("block")
+
+
+def in_reading_order(mentions: Sequence[ArticleMention]) -> list[ArticleMention]:
+    """`sorted(mentions, key=_reading_order)` with C-level keys (blocks -1, -2, -3 ... come
+    after the body in that order: sorting by start, then stably by block descending)."""
+    body = sorted((m for m in mentions if m.block >= 0), key=_BY_PLACE)
+    rest = sorted((m for m in mentions if m.block < 0), key=_BY_START)
+    rest.sort(key=_BY_BLOCK, reverse=True)
+    return body + rest
+
+
 def first_mentions(article: Article, names: dict[str, int]) -> dict[int, ArticleMention]:
     """Entity id → its first mention in reading order (body before standfirst, caption, title)."""
     found: dict[int, ArticleMention] = {}
-    for mention in sorted(article.mentions, key=_reading_order):
+    for mention in in_reading_order(article.mentions):
         eid = names.get(mention.name)
         if eid is not None and eid not in found:
             found[eid] = mention
