@@ -32,6 +32,7 @@ FORBIDDEN: dict[str, set[str]] = {
     "cache": {"loader", "extract", "index", "pages", "render", "output", "build", "serve", "cli"},
     "report": {"loader", "extract", "entities", "index", "pages", "render", "output", "cache", "serve", "cli"},
     "build": {"serve", "cli", "scaffold"},
+    "buildsteps": {"serve", "cli", "scaffold"},
     "scaffold": {"build", "serve", "cli"},
     "serve": {"cli"},
 }

@@ -357,3 +357,17 @@ def test_reading_order_is_body_then_standfirst_caption_title(places: list[tuple[
     mentions = [ArticleMention(f"N{k}", "person", block, start, start + 1)
                 for k, (block, start) in enumerate(places)]  # fmt: skip
     assert in_reading_order(mentions) == sorted(mentions, key=_reading_order)
+
+
+def test_block_text_reaches_read_more_headlines() -> None:
+    from newsgen.index.entities import block_text
+    from newsgen.model import Article, SourceInfo
+
+    article = Article(
+        source=SourceInfo("content/a.txt", "text", "utf-8", "0" * 64),
+        title="Headline",
+        related_titles=("First related", "Second related"),
+    )
+    assert block_text(article, -4) == "First related"
+    assert block_text(article, -5) == "Second related"
+    assert block_text(article, -6) == ""

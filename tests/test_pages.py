@@ -367,3 +367,10 @@ def test_neighbour_title_change_reaches_the_article_fingerprint() -> None:
     assert before[page].context.next.title == "Tolls rise"
     assert before[page].fingerprint != after[page].fingerprint
     assert after[page].context.next.title == "Tolls rise again"
+
+
+def test_entity_index_letters_transliterate_initials() -> None:
+    from newsgen.pages.entities import initial
+
+    assert [initial(n) for n in ("Ølstrand", "Łucja Wróbel", "Émile", "Adam")] == ["O", "L", "E", "A"]
+    assert initial("1st Battalion") == "#"

@@ -28,6 +28,9 @@ def block_text(article: Article, block: int) -> str:
     if 0 <= block < len(article.blocks):
         item = article.blocks[block]
         return item.text
+    related = -4 - block  # blocks -4, -5, ... are the `Read more:` headlines, in order
+    if 0 <= related < len(article.related_titles):
+        return article.related_titles[related]
     return ""
 
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import functools
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
+
+from slugify import slugify
 
 from newsgen.index.model import EntityPageData
 from newsgen.pages.common import KIND_LABELS, Page, Plan, chunks, fixed, key, pagination
@@ -25,9 +26,9 @@ QUOTES_SHOWN = 10
 
 
 def initial(name: str) -> str:
-    """`A`–`Z` by the name's first letter without accents; `#` for anything else."""
-    first = unicodedata.normalize("NFKD", name.strip()[:1]).encode("ascii", "ignore").decode()
-    return first.upper() if first.isalpha() else "#"
+    """`A`–`Z` by the name's first letter transliterated (`Ø` -> `O`, `Ł` -> `L`); `#` otherwise."""
+    first = slugify(name.strip()[:1])[:1]
+    return first.upper() if first.isascii() and first.isalpha() else "#"
 
 
 def _letter_groups(
