@@ -7,6 +7,7 @@ it matters, one where it must not.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 
 import pytest
 
@@ -284,3 +285,33 @@ def test_a_name_mostly_in_quotes_is_a_work() -> None:
     names = {"ember road": ("Ember Road", "place", 3), "mill road": ("Mill Road", "place", 3)}
     cues = {"ember road": counts(mentions=4, quoted=2), "mill road": counts(mentions=4, quoted=1)}
     assert decide(names, cues, frozenset()).kinds == {"ember road": "other"}
+
+
+# ---- cues computed once per file ------------------------------------------------------------
+
+
+def test_annotate_article_stores_the_cues_of_its_mentions() -> None:
+    article = story(
+        0, "The ferry docked in Brennow at dawn.", "He said Brennow council would meet today."
+    )
+    stored = {name: Counter(dict(pairs)) for name, pairs in article.entity_cues}
+    assert stored == article_cues(article)
+    assert stored["Brennow"]["place"] == 2
+    in_order = list(dict.fromkeys(m.name for m in article.mentions))
+    assert [name for name, _ in article.entity_cues] == in_order
+    assert hash(article) == hash(annotate_article(replace(article, entity_cues=())))
+
+
+def test_resolve_computes_cues_when_the_article_has_none_stored() -> None:
+    archive = [*town_and_firm_archive(), story(9, "Prices rose as Annual expanded its mill.")]
+    bare = [replace(a, entity_cues=()) for a in archive]
+    assert resolve_entities(bare) == resolve_entities(archive)
+    assert "Annual" in entities(*bare)  # an ordinary word kept only by its name-like spot
+
+
+def test_resolve_reads_the_stored_cues() -> None:
+    """Stored cues are what the archive weighs: cues saying `... Minister` drop the name."""
+    article = story(0, "Halvard Ostrem spoke to the crowd at length.")
+    assert "Halvard Ostrem" in entities(article)
+    claimed = replace(article, entity_cues=(("Halvard Ostrem", (("mentions", 1), ("title", 1))),))
+    assert "Halvard Ostrem" not in entities(claimed)

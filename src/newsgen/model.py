@@ -130,6 +130,10 @@ class Article:
     word_count: int = 0
     reading_minutes: int = 0
     extra: tuple[tuple[str, str], ...] = field(default=())
+    # Per article-local name, the counts of the cues around its mentions (see
+    # `newsgen.entities.evidence.article_cues`), in first-mention order; computed once per
+    # file by `annotate_article` so the archive-wide step does not redo it on every build.
+    entity_cues: tuple[tuple[str, tuple[tuple[str, int], ...]], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

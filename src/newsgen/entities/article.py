@@ -14,7 +14,7 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 
-from newsgen.entities.evidence import related_block
+from newsgen.entities.evidence import article_cues, related_block
 from newsgen.entities.finder import find_mentions
 from newsgen.entities.lexicon import ARCHIVE_ORG_CUES, NATIONALITIES
 from newsgen.entities.names import (
@@ -144,7 +144,8 @@ def _credit_span(segments: list[_Segment]) -> tuple[int, int]:
 
 
 def annotate_article(article: Article) -> Article:
-    """The article with `mentions` filled and quote speakers set to canonical person names."""
+    """The article with `mentions` (and their `entity_cues`) filled and quote speakers set to
+    canonical person names."""
     segments = article_segments(article)
     combined = "\n".join(s.text for s in segments)
     credit = _credit_span(segments)
@@ -168,7 +169,14 @@ def annotate_article(article: Article) -> Article:
     short_owners = unique_short_forms(n for n, kind in kinds.items() if kind == "person")
     placed.extend(_related_mentions(article, canonical, kinds, short_owners))
     quotes = tuple(_speaker(q, canonical, kinds, short_owners) for q in article.quotes)
-    return replace(article, mentions=tuple(placed), quotes=quotes)
+    annotated = replace(article, mentions=tuple(placed), quotes=quotes)
+    return replace(annotated, entity_cues=packed_cues(annotated))
+
+
+def packed_cues(article: Article) -> tuple[tuple[str, tuple[tuple[str, int], ...]], ...]:
+    """`article_cues` as the frozen `Article.entity_cues`: computed here, once per file (the
+    build caches annotated articles), not on every build by `resolve_entities`."""
+    return tuple((name, tuple(c.items())) for name, c in article_cues(article).items())
 
 
 def _related_mentions(

@@ -54,6 +54,14 @@ def _local_names(article: Article) -> dict[str, tuple[EntityKind, int, bool]]:
     return found
 
 
+def _cues(article: Article) -> dict[str, tuple[tuple[str, int], ...]]:
+    """The article's cue counts per local name: those `annotate_article` stored, else (an
+    article built without it) computed now."""
+    if article.entity_cues or not article.mentions:
+        return dict(article.entity_cues)
+    return {name: tuple(c.items()) for name, c in article_cues(article).items()}
+
+
 def _majority(votes: Counter[EntityKind]) -> EntityKind:
     """The commonest kind; ties go to a known kind, then to the order of ENTITY_KINDS."""
     return min(votes, key=lambda k: (-votes[k], k == "other", _KIND_ORDER[k]))
@@ -63,10 +71,14 @@ def _acronyms(article: Article, keys: dict[str, str], found: dict[str, set[str]]
     """Record which name each acronym written in the article stands for (`MSC` written where
     the article's name is `Maritime Safety Commission`): the same acronym alone elsewhere in
     the archive can then join that name."""
+    texts: dict[int, str] = {}
     for mention in article.mentions:
         if mention.start < 0 or mention.kind == "person":
             continue
-        surface = block_text(article, mention.block)[mention.start : mention.end]
+        text = texts.get(mention.block)
+        if text is None:
+            text = texts[mention.block] = block_text(article, mention.block)
+        surface = text[mention.start : mention.end]
         if surface != mention.name and surface.isupper() and " " not in surface:
             owners = found.setdefault(name_key(surface), set())
             if len(owners) < 2:
@@ -84,7 +96,7 @@ def _gather(
     key_of: dict[tuple[str, bool], str] = {}  # names repeat across articles: key each once
     for article in articles:
         keys: dict[str, str] = {}
-        cues = article_cues(article)
+        cues = _cues(article)
         for name, (kind, count, own) in _local_names(article).items():
             key = key_of.get((name, kind == "person"))
             if key is None:
@@ -95,7 +107,8 @@ def _gather(
             (entry.kinds if own else entry.headline_kinds)[kind] += 1
             entry.spellings[name] += 1
             entry.mentions += count
-            entry.cues.update(cues.get(name, ()))
+            for cue, n in cues.get(name, ()):
+                entry.cues[cue] += n
         keys_per_article.append(keys)
         _acronyms(article, keys, acronyms)
     for entry in stats.values():
