@@ -2,58 +2,12 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from newsgen.diagnostics import Diagnostic, warning
+from newsgen.extract.links import normalise_headline
 from newsgen.index.model import ReadMore
 from newsgen.model import Article
-
-
-def _normalise(title: str) -> str:
-    """Lowercase, without punctuation or quote marks of any style, whitespace collapsed."""
-    text = unicodedata.normalize("NFKC", title).casefold()
-    text = "".join(_fold(c) for c in text)
-    return re.sub(r"\s+", " ", text).strip()
-
-
-def _fold(char: str) -> str:
-    """Dashes and slashes separate words; other punctuation (`U.S.`, `it's`) just vanishes."""
-    category = unicodedata.category(char)
-    if category == "Pd" or char in "/\\":
-        return " "
-    return "" if category.startswith(("P", "S")) else char
-
-
-class _FoldTable(dict[int, str]):
-    """`_fold` for `str.translate`, each character worked out once (a headline is mostly
-    letters already seen: translating in C is what makes 100,000 headlines cheap)."""
-
-    def __missing__(self, code: int) -> str:
-        folded = _fold(chr(code))
-        self[code] = folded
-        return folded
-
-
-_FOLD_TABLE = _FoldTable()
-
-
-def _fast_normalise(title: str) -> str:
-    """`newsgen.extract.links.normalise_headline`, translated in C."""
-    text = unicodedata.normalize("NFKC", title).casefold().translate(_FOLD_TABLE)
-    return " ".join(text.split())
-
-
-def _pick_normaliser() -> Callable[[str], str]:
-    try:
-        from newsgen.extract.links import normalise_headline  # noqa: F401 (the reference)
-    except ImportError:
-        return _normalise
-    return _fast_normalise
-
-
-normalise_headline = _pick_normaliser()
 
 
 def headline_table(articles: Sequence[Article], order: Sequence[int]) -> dict[str, list[int]]:
