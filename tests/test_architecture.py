@@ -19,6 +19,7 @@ LATER_THAN_LOADER = {"index", "pages", "render", "output", "cache", "build", "se
 FORBIDDEN: dict[str, set[str]] = {
     "model": {"*"},
     "diagnostics": {"*"},
+    "yamlnodes": {"model", "config", "loader", "extract", "entities", "urls"} | LATER_THAN_LOADER,
     "config": {"loader", "extract", "entities", "urls"} | LATER_THAN_LOADER,
     "urls": {"loader", "extract", "entities"} | LATER_THAN_LOADER,
     "loader": LATER_THAN_LOADER,

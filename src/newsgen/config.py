@@ -17,8 +17,9 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from newsgen.diagnostics import Diagnostic, error, warning
+from newsgen.diagnostics import Diagnostic, error
 from newsgen.model import ReadSettings
+from newsgen.yamlnodes import NodeProblems, scalar_value
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,23 +90,6 @@ _URL_RULES: dict[str, tuple[set[str], set[str]]] = {
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
 
-class _Problems:
-    """Collects diagnostics that all name `newsgen.yaml` and a line."""
-
-    def __init__(self) -> None:
-        self.found: list[Diagnostic] = []
-
-    def error(self, node: yaml.Node, message: str, hint: str = "") -> None:
-        self.found.append(error(CONFIG_FILE, _line(node), "config", message, hint))
-
-    def warning(self, node: yaml.Node, message: str, hint: str = "") -> None:
-        self.found.append(warning(CONFIG_FILE, _line(node), "config-key", message, hint))
-
-
-def _line(node: yaml.Node) -> int:
-    return node.start_mark.line + 1
-
-
 def _shown(node: yaml.Node) -> str:
     """The value as the user wrote it, for messages."""
     if isinstance(node, yaml.ScalarNode):
@@ -113,15 +97,8 @@ def _shown(node: yaml.Node) -> str:
     return "a list" if isinstance(node, yaml.SequenceNode) else "a mapping"
 
 
-def _scalar(node: yaml.Node) -> object:
-    """The Python value of a scalar node (YAML 1.1 rules, as PyYAML's safe loader)."""
-    if not isinstance(node, yaml.ScalarNode):
-        return node
-    return yaml.constructor.SafeConstructor().construct_object(node)
-
-
-def _check_str(name: str, node: yaml.Node, problems: _Problems) -> str | None:
-    value = _scalar(node)
+def _check_str(name: str, node: yaml.Node, problems: NodeProblems) -> str | None:
+    value = scalar_value(node)
     if isinstance(value, str):
         return value
     if isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -130,8 +107,8 @@ def _check_str(name: str, node: yaml.Node, problems: _Problems) -> str | None:
     return None
 
 
-def _check_int(name: str, node: yaml.Node, problems: _Problems, minimum: int) -> int | None:
-    value = _scalar(node)
+def _check_int(name: str, node: yaml.Node, problems: NodeProblems, minimum: int) -> int | None:
+    value = scalar_value(node)
     if isinstance(value, int) and not isinstance(value, bool) and value >= minimum:
         return value
     kind = "a positive integer" if minimum > 0 else "an integer >= 0"
@@ -139,15 +116,15 @@ def _check_int(name: str, node: yaml.Node, problems: _Problems, minimum: int) ->
     return None
 
 
-def _check_bool(name: str, node: yaml.Node, problems: _Problems) -> bool | None:
-    value = _scalar(node)
+def _check_bool(name: str, node: yaml.Node, problems: NodeProblems) -> bool | None:
+    value = scalar_value(node)
     if isinstance(value, bool):
         return value
     problems.error(node, f"{name} must be true or false (got {_shown(node)})")
     return None
 
 
-def _check_dir(name: str, node: yaml.Node, problems: _Problems) -> str | None:
+def _check_dir(name: str, node: yaml.Node, problems: NodeProblems) -> str | None:
     value = _check_str(name, node, problems)
     if value is None:
         return None
@@ -171,7 +148,7 @@ def normalise_base_url(value: str) -> str | None:
     return value if value.endswith("/") else value + "/"
 
 
-def _check_base_url(name: str, node: yaml.Node, problems: _Problems) -> str | None:
+def _check_base_url(name: str, node: yaml.Node, problems: NodeProblems) -> str | None:
     value = _check_str(name, node, problems)
     if value is None:
         return None
@@ -202,7 +179,7 @@ def check_url_pattern(key: str, pattern: str) -> str | None:
     return None
 
 
-def _check_urls(name: str, node: yaml.Node, problems: _Problems) -> UrlConfig | None:
+def _check_urls(name: str, node: yaml.Node, problems: NodeProblems) -> UrlConfig | None:
     if not isinstance(node, yaml.MappingNode):
         problems.error(node, f"urls must be a mapping of page kind to pattern (got {_shown(node)})")
         return None
@@ -221,7 +198,7 @@ def _check_urls(name: str, node: yaml.Node, problems: _Problems) -> UrlConfig | 
     return UrlConfig(**values)
 
 
-_Checker = Callable[[str, yaml.Node, _Problems], object]
+_Checker = Callable[[str, yaml.Node, NodeProblems], object]
 
 
 def _int_at_least(minimum: int) -> _Checker:
@@ -249,12 +226,12 @@ _CHECKS: dict[str, _Checker] = {
 
 
 def _mapping_items(
-    node: yaml.MappingNode, problems: _Problems, prefix: str = ""
+    node: yaml.MappingNode, problems: NodeProblems, prefix: str = ""
 ) -> Iterator[tuple[str, yaml.Node, yaml.Node]]:
     """(key, key node, value node) of a mapping; non-string and repeated keys are reported."""
     seen: set[str] = set()
     for key_node, value_node in node.value:
-        key = _scalar(key_node)
+        key = scalar_value(key_node)
         if not isinstance(key, str):
             problems.error(key_node, f"keys must be names (got {_shown(key_node)})")
             continue
@@ -266,14 +243,14 @@ def _mapping_items(
 
 
 def _unknown_key(
-    name: str, key: str, node: yaml.Node, known: Iterable[str], problems: _Problems
+    name: str, key: str, node: yaml.Node, known: Iterable[str], problems: NodeProblems
 ) -> None:
     close = difflib.get_close_matches(key, list(known), n=1)
     hint = f"did you mean {close[0]}?" if close else ""
     problems.warning(node, f"unknown key {name} (ignored)", hint)
 
 
-def _compose(text: str, problems: _Problems) -> yaml.Node | None:
+def _compose(text: str, problems: NodeProblems) -> yaml.Node | None:
     try:
         return yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
@@ -287,7 +264,7 @@ def _compose(text: str, problems: _Problems) -> yaml.Node | None:
 
 def parse_config(text: str) -> tuple[SiteConfig, list[Diagnostic]]:
     """The config in `text` (the contents of newsgen.yaml); bad values keep their defaults."""
-    problems = _Problems()
+    problems = NodeProblems(CONFIG_FILE, "config-key")
     root = _compose(text, problems)
     if root is None:
         return SiteConfig(), problems.found
@@ -309,7 +286,7 @@ def parse_config(text: str) -> tuple[SiteConfig, list[Diagnostic]]:
     return config, problems.found
 
 
-def _check_folders(config: SiteConfig, root: yaml.MappingNode, problems: _Problems) -> None:
+def _check_folders(config: SiteConfig, root: yaml.MappingNode, problems: NodeProblems) -> None:
     """The output folder is replaced on every build, so it must hold nothing of the site's own."""
     if reason := output_dir_problem(config.output_dir, config.content_dir):
         node = next((v for k, v in root.value if getattr(k, "value", None) == "output_dir"), root)

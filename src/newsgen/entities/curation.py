@@ -25,8 +25,9 @@ from pathlib import Path
 
 import yaml
 
-from newsgen.diagnostics import Diagnostic, error, warning
+from newsgen.diagnostics import Diagnostic, error
 from newsgen.model import ENTITY_KINDS, EntityKind
+from newsgen.yamlnodes import NodeProblems, scalar_value
 
 CURATION_FILE = "entities.yaml"
 TOP_KEYS = ("entities", "ignore", "min_articles")
@@ -52,43 +53,22 @@ class Curation:
     min_articles: int = 2
 
 
-class _Problems:
-    def __init__(self) -> None:
-        self.found: list[Diagnostic] = []
-
-    def error(self, node: yaml.Node, message: str, hint: str = "") -> None:
-        self.found.append(error(CURATION_FILE, _line(node), "config", message, hint))
-
-    def warning(self, node: yaml.Node, message: str, hint: str = "") -> None:
-        self.found.append(warning(CURATION_FILE, _line(node), "entities", message, hint))
-
-
-def _line(node: yaml.Node) -> int:
-    return node.start_mark.line + 1
-
-
 def _shown(node: yaml.Node) -> str:
     if isinstance(node, yaml.ScalarNode):
-        value = _value(node)
+        value = scalar_value(node)
         return json.dumps(node.value, ensure_ascii=False) if isinstance(value, str) else node.value
     return "a list" if isinstance(node, yaml.SequenceNode) else "a mapping"
 
 
-def _value(node: yaml.Node) -> object:
-    if not isinstance(node, yaml.ScalarNode):
-        return node
-    return yaml.constructor.SafeConstructor().construct_object(node)
-
-
-def _text(name: str, node: yaml.Node, problems: _Problems) -> str | None:
-    value = _value(node)
+def _text(name: str, node: yaml.Node, problems: NodeProblems) -> str | None:
+    value = scalar_value(node)
     if isinstance(value, str) and value.strip():
         return value.strip()
     problems.error(node, f"{name} must be a non-empty string (got {_shown(node)})")
     return None
 
 
-def _texts(name: str, node: yaml.Node, problems: _Problems) -> tuple[str, ...]:
+def _texts(name: str, node: yaml.Node, problems: NodeProblems) -> tuple[str, ...]:
     """A list of strings (a single string is accepted as a list of one)."""
     if isinstance(node, yaml.ScalarNode):
         one = _text(name, node, problems)
@@ -100,12 +80,12 @@ def _texts(name: str, node: yaml.Node, problems: _Problems) -> tuple[str, ...]:
     return tuple(item for item in items if item)
 
 
-def _items(node: yaml.MappingNode, known: tuple[str, ...], where: str, problems: _Problems
+def _items(node: yaml.MappingNode, known: tuple[str, ...], where: str, problems: NodeProblems
            ) -> Iterator[tuple[str, yaml.Node]]:
     """(key, value node) of a mapping; unknown keys warned about with a suggestion."""
     seen: set[str] = set()
     for key_node, value_node in node.value:
-        key = _value(key_node)
+        key = scalar_value(key_node)
         if not isinstance(key, str) or key in seen:
             what = "is repeated" if key in seen else "is not a name"
             problems.error(key_node, f"{where}key {_shown(key_node)} {what}")
@@ -119,8 +99,8 @@ def _items(node: yaml.MappingNode, known: tuple[str, ...], where: str, problems:
         yield key, value_node
 
 
-def _kind(name: str, node: yaml.Node, problems: _Problems) -> EntityKind | None:
-    value = _value(node)
+def _kind(name: str, node: yaml.Node, problems: NodeProblems) -> EntityKind | None:
+    value = scalar_value(node)
     if isinstance(value, str) and value in ENTITY_KINDS:
         return value  # type: ignore[return-value]
     close = difflib.get_close_matches(str(value), ENTITY_KINDS, n=1)
@@ -132,7 +112,7 @@ def _kind(name: str, node: yaml.Node, problems: _Problems) -> EntityKind | None:
     return None
 
 
-def _entry(i: int, node: yaml.Node, problems: _Problems) -> CuratedEntity | None:
+def _entry(i: int, node: yaml.Node, problems: NodeProblems) -> CuratedEntity | None:
     where = f"entities[{i}]."
     if not isinstance(node, yaml.MappingNode):
         problems.error(node, f"entities[{i}] must be a mapping with a name (got {_shown(node)})")
@@ -159,7 +139,7 @@ def _entry(i: int, node: yaml.Node, problems: _Problems) -> CuratedEntity | None
     )
 
 
-def _entries(node: yaml.Node, problems: _Problems) -> tuple[CuratedEntity, ...]:
+def _entries(node: yaml.Node, problems: NodeProblems) -> tuple[CuratedEntity, ...]:
     if not isinstance(node, yaml.SequenceNode):
         problems.error(node, f"entities must be a list of entries (got {_shown(node)})")
         return ()
@@ -182,8 +162,8 @@ def _entries(node: yaml.Node, problems: _Problems) -> tuple[CuratedEntity, ...]:
     return tuple(kept)
 
 
-def _min_articles(node: yaml.Node, problems: _Problems) -> int | None:
-    value = _value(node)
+def _min_articles(node: yaml.Node, problems: NodeProblems) -> int | None:
+    value = scalar_value(node)
     if isinstance(value, int) and not isinstance(value, bool) and value >= 1:
         return value
     problems.error(node, f"min_articles must be a positive integer (got {_shown(node)})")
@@ -192,7 +172,7 @@ def _min_articles(node: yaml.Node, problems: _Problems) -> int | None:
 
 def parse_curation(text: str) -> tuple[Curation, list[Diagnostic]]:
     """The curation in `text` (the contents of entities.yaml); bad parts are left out."""
-    problems = _Problems()
+    problems = NodeProblems(CURATION_FILE, "entities")
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as exc:
