@@ -67,6 +67,8 @@ def _trimmed(mention: Mention) -> Mention | None:
     start, end = name_span(mention.text, mention.kind)
     if end <= start:
         return None
+    if start == 0 and end == len(mention.text):
+        return mention  # already the name proper (most mentions): no new Mention
     text = mention.text[start:end]
     return Mention(mention.start + start, mention.start + end, text, mention.kind)
 

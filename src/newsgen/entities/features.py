@@ -86,7 +86,7 @@ def previous_word(text: str, start: int) -> str:
     cut = before.rfind("\n")
     if cut >= 0:
         before = before[cut + 1 :]
-    parts = before.split()
+    parts = before.rsplit(None, 1)  # the last word without splitting the rest
     return parts[-1].lower() if parts else ""
 
 
@@ -95,7 +95,7 @@ def next_word(text: str, end: int) -> str:
     cut = after.find("\n")
     if cut >= 0:
         after = after[:cut]
-    parts = after.split()
+    parts = after.split(None, 1)
     return parts[0].lower() if parts else ""
 
 

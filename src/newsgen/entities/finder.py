@@ -7,11 +7,14 @@ name it ends. Junk (weekdays, months, pronouns, bare nationality words, `Read mo
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 
 from newsgen.entities.features import (
     RUN,
     lower_vocabulary,
+    next_word,
+    previous_word,
     run_features,
     run_tokens,
     single_features,
@@ -26,7 +29,7 @@ from newsgen.entities.lexicon import (
     TITLES,
 )
 from newsgen.entities.names import MAX_NAME_WORDS
-from newsgen.entities.tagger import Model, load_model, tag_one, tag_run
+from newsgen.entities.tagger import Model, RunResult, load_model, tag_one, tag_run
 from newsgen.model import EntityKind, Mention
 
 KINDS: dict[str, EntityKind] = {
@@ -58,34 +61,56 @@ def find_mentions(text: str, model: Model | None = None) -> list[Mention]:
     found: list[Found] = []
     untagged: list[Token] = []
     gazetteer = model.gazetteer
+    results = model.run_results
     for run in RUN.finditer(text):
         word = run.group()
-        if " " not in word and "\t" not in word:
-            start, end = run.span()
+        start, end = run.span()
+        initial = starts_sentence(text, start)
+        single = " " not in word and "\t" not in word
+        if single:
             lower = word.lower()
-            if lower in lower_vocab and lower not in gazetteer and starts_sentence(text, start):
+            seen_lower: object = lower in lower_vocab
+            if seen_lower and initial and lower not in gazetteer:
                 untagged.append((start, end, word))  # an ordinary word opening a sentence
                 continue
-            tag = tag_one(model, *single_features(text, start, end, word, lower_vocab, gazetteer))
-            if tag == "O":
-                untagged.append((start, end, word))
-            else:
-                found.append((start, end, word, KINDS[tag[2:]]))
-            continue
-        tokens = run_tokens(run.start(), word)
-        rows = run_features(text, tokens, lower_vocab, gazetteer)
-        tags = _after_honorifics(tokens, tag_run(model, rows))
-        initial = starts_sentence(text, tokens[0][0])
-        for first, end, kind in _repair(tokens, _spans(tags), tags, model.gazetteer, initial):
-            if end - first > MAX_NAME_WORDS:
-                continue
-            start, stop = tokens[first][0], tokens[end - 1][1]
-            found.append((start, stop, text[start:stop], KINDS[kind]))
+        else:
+            seen_lower = tuple([w.lower() in lower_vocab for w in word.split()])
+        key = (word, previous_word(text, start), next_word(text, end), initial, seen_lower)
+        names = results.get(key)
+        if names is None:
+            names = _run_names(model, text, run, lower_vocab, initial)
+            if len(results) > 100_000:
+                results.clear()
+            results[key] = names
+        if single and not names:
+            untagged.append((start, end, word))
+        for first, stop, kind in names:
+            found.append((start + first, start + stop, text[start + first : start + stop], kind))
     junk = {
         name: _is_junk(name) or _shouted(name, lower_vocab, gazetteer)
         for name in {f[2] for f in found}
     }
     return _agree([f for f in found if not junk[f[2]]], untagged)
+
+
+def _run_names(
+    model: Model, text: str, run: re.Match[str], lower_vocab: frozenset[str], initial: bool
+) -> RunResult:
+    """The names in one run, offsets relative to it: a pure function of the run's `RunKey`
+    (its words, the words either side, `initial` and the words seen in lower case)."""
+    word, (start, end) = run.group(), run.span()
+    gazetteer = model.gazetteer
+    if " " not in word and "\t" not in word:
+        tag = tag_one(model, *single_features(text, start, end, word, lower_vocab, gazetteer))
+        return () if tag == "O" else ((0, end - start, KINDS[tag[2:]]),)
+    tokens = run_tokens(start, word)
+    rows = run_features(text, tokens, lower_vocab, gazetteer)
+    tags = _after_honorifics(tokens, tag_run(model, rows))
+    return tuple(
+        (tokens[first][0] - start, tokens[stop - 1][1] - start, KINDS[kind])
+        for first, stop, kind in _repair(tokens, _spans(tags), tags, gazetteer, initial)
+        if stop - first <= MAX_NAME_WORDS
+    )
 
 
 def _after_honorifics(tokens: list[Token], tags: list[str]) -> list[str]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from newsgen.entities.lexicon import CONNECTORS, HONORIFICS, NATIONALITIES, TITLES
 
@@ -19,6 +20,7 @@ _MORE_TITLES = frozenset({"executive"})  # `Chief Executive Ivo Brask` is `Ivo B
 MAX_NAME_WORDS = 10  # longer capitalised sequences are tables or shouting, not names
 
 
+@lru_cache(maxsize=1 << 16)  # the same few names are keyed again and again in every article
 def name_key(name: str) -> str:
     """The form names are compared in: case-folded, single spaces, no possessive, one kind of
     apostrophe."""
@@ -55,6 +57,7 @@ def person_name_span(text: str) -> tuple[int, int]:
     return start, end
 
 
+@lru_cache(maxsize=1 << 16)  # mentions repeat: one article names the same people again and again
 def name_span(text: str, kind: str) -> tuple[int, int]:
     """Offsets of the name proper in a mention of any kind (only persons lose leading words)."""
     if kind == "person":

@@ -39,6 +39,9 @@ _MASKS = {tag: allowed_after(tag) for tag in (START, *TAGS)}
 
 
 Vector = tuple[float, ...]
+# (run text, word before, word after, opens a sentence, which words the text has in lower case)
+RunKey = tuple[str, str, str, bool, object]
+RunResult = tuple[tuple[int, int, str], ...]  # (start, end, kind) of each name, run-relative
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +56,9 @@ class Model:
     gazetteer: Gazetteer
     static_vectors: dict[tuple[StaticKey, str], Vector] = field(default_factory=dict)
     zero: Vector = (0.0,) * len(TAGS)
+    # The finder's result per run and the context that decides it (see `finder.find_mentions`):
+    # runs repeat across an archive, and the result depends on this model, so it lives here.
+    run_results: dict[RunKey, RunResult] = field(default_factory=dict)
 
     def static_vector(self, key: StaticKey, previous: str) -> Vector:
         """Summed weights of a static key's features and of the tag before, cached."""
