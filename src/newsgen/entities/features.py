@@ -142,13 +142,30 @@ def run_features(
     across texts, so the tagger sums their weights once per key; `static_features` expands it.
     Context words stay bare (no `p=` prefix) so the tagger looks them up without new strings.
     """
-    n = len(tokens)
-    if n == 1:
+    if len(tokens) == 1:
         return [single_features(text, *tokens[0], lower_vocab, gazetteer)]
+    words = [word for _, _, word in tokens]
+    lowers = [word_info(word)[0] for word in words]
     before = previous_word(text, tokens[0][0])
     after = next_word(text, tokens[-1][1])
     initial = starts_sentence(text, tokens[0][0])
-    lowers = [word_info(word)[0] for _, _, word in tokens]
+    seen_lower = [lower in lower_vocab for lower in lowers]
+    return run_rows(words, lowers, seen_lower, (before, after), initial, gazetteer)
+
+
+def run_rows(
+    words: Sequence[str],
+    lowers: Sequence[str],
+    seen_lower: Sequence[bool],
+    around: tuple[str, str],
+    initial: bool,
+    gazetteer: Gazetteer,
+) -> list[tuple[StaticKey, Context]]:
+    """`run_features` of a run of two words or more, from what the text says about it: its
+    words (and lower-cased), which it has in lower case, the words either side, whether it
+    opens a sentence."""
+    n = len(words)
+    before, after = around
     gaz_tags = gazetteer_tags(lowers, gazetteer)
     first, last = lowers[0], lowers[-1]
     rows = []
@@ -156,8 +173,8 @@ def run_features(
         prev = lowers[i - 1] if i else before
         nxt = lowers[i + 1] if i + 1 < n else after
         position = f"r{min(n, 4)}{min(i, 3)}{'e' if i == n - 1 else ''}"
-        case = _case(initial and i == 0, lower in lower_vocab)
-        key = (tokens[i][2], position, gaz_tags[i], case)
+        case = _case(initial and i == 0, seen_lower[i])
+        key = (words[i], position, gaz_tags[i], case)
         rows.append((key, (prev, nxt, first, last)))
     return rows
 
@@ -167,10 +184,16 @@ def single_features(
 ) -> tuple[StaticKey, Context]:
     """(static key, context words) of a run of one word: most runs, so kept short."""
     lower = word_info(word)[0]
+    key = single_key(word, lower, starts_sentence(text, start), lower in lower_vocab, gazetteer)
+    return key, (previous_word(text, start), next_word(text, end))
+
+
+def single_key(
+    word: str, lower: str, initial: bool, seen_lower: bool, gazetteer: Gazetteer
+) -> StaticKey:
+    """The static key of a one-word run."""
     gaz = gazetteer.get(lower)
-    case = _case(starts_sentence(text, start), lower in lower_vocab)
-    context = (previous_word(text, start), next_word(text, end))
-    return (word, "r10e", "g=B-" + gaz if gaz else "", case), context
+    return (word, "r10e", "g=B-" + gaz if gaz else "", _case(initial, seen_lower))
 
 
 def _case(initial: bool, seen_lower: bool) -> str:

@@ -7,7 +7,6 @@ name it ends. Junk (weekdays, months, pronouns, bare nationality words, `Read mo
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 
 from newsgen.entities.features import (
@@ -15,10 +14,11 @@ from newsgen.entities.features import (
     lower_vocabulary,
     next_word,
     previous_word,
-    run_features,
+    run_rows,
     run_tokens,
-    single_features,
+    single_key,
     starts_sentence,
+    word_info,
 )
 from newsgen.entities.lexicon import (
     JUNK_PHRASES,
@@ -29,7 +29,7 @@ from newsgen.entities.lexicon import (
     TITLES,
 )
 from newsgen.entities.names import MAX_NAME_WORDS
-from newsgen.entities.tagger import Model, RunResult, load_model, tag_one, tag_run
+from newsgen.entities.tagger import Model, RunKey, RunResult, load_model, tag_one, tag_run
 from newsgen.model import EntityKind, Mention
 
 KINDS: dict[str, EntityKind] = {
@@ -69,7 +69,7 @@ def find_mentions(text: str, model: Model | None = None) -> list[Mention]:
         single = " " not in word and "\t" not in word
         if single:
             lower = word.lower()
-            seen_lower: object = lower in lower_vocab
+            seen_lower: bool | tuple[bool, ...] = lower in lower_vocab
             if seen_lower and initial and lower not in gazetteer:
                 untagged.append((start, end, word))  # an ordinary word opening a sentence
                 continue
@@ -78,7 +78,7 @@ def find_mentions(text: str, model: Model | None = None) -> list[Mention]:
         key = (word, previous_word(text, start), next_word(text, end), initial, seen_lower)
         names = results.get(key)
         if names is None:
-            names = _run_names(model, text, run, lower_vocab, initial)
+            names = _run_names(model, key)
             if len(results) > 100_000:
                 results.clear()
             results[key] = names
@@ -93,21 +93,23 @@ def find_mentions(text: str, model: Model | None = None) -> list[Mention]:
     return _agree([f for f in found if not junk[f[2]]], untagged)
 
 
-def _run_names(
-    model: Model, text: str, run: re.Match[str], lower_vocab: frozenset[str], initial: bool
-) -> RunResult:
-    """The names in one run, offsets relative to it: a pure function of the run's `RunKey`
-    (its words, the words either side, `initial` and the words seen in lower case)."""
-    word, (start, end) = run.group(), run.span()
+def _run_names(model: Model, key: RunKey) -> RunResult:
+    """The names in one run, offsets relative to it, from nothing but its key: (the run, the
+    words before and after it, whether it opens a sentence, which of its words the text has in
+    lower case). So `find_mentions` can keep the result for the next run with the same key."""
+    word, before, after, initial, seen_lower = key
     gazetteer = model.gazetteer
-    if " " not in word and "\t" not in word:
-        tag = tag_one(model, *single_features(text, start, end, word, lower_vocab, gazetteer))
-        return () if tag == "O" else ((0, end - start, KINDS[tag[2:]]),)
-    tokens = run_tokens(start, word)
-    rows = run_features(text, tokens, lower_vocab, gazetteer)
+    if isinstance(seen_lower, bool):  # a one-word run
+        static = single_key(word, word_info(word)[0], initial, seen_lower, gazetteer)
+        tag = tag_one(model, static, (before, after))
+        return () if tag == "O" else ((0, len(word), KINDS[tag[2:]]),)
+    tokens = run_tokens(0, word)
+    words = [token for _, _, token in tokens]
+    lowers = [word_info(token)[0] for token in words]
+    rows = run_rows(words, lowers, seen_lower, (before, after), initial, gazetteer)
     tags = _after_honorifics(tokens, tag_run(model, rows))
     return tuple(
-        (tokens[first][0] - start, tokens[stop - 1][1] - start, KINDS[kind])
+        (tokens[first][0], tokens[stop - 1][1], KINDS[kind])
         for first, stop, kind in _repair(tokens, _spans(tags), tags, gazetteer, initial)
         if stop - first <= MAX_NAME_WORDS
     )

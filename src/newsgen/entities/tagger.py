@@ -40,7 +40,7 @@ _MASKS = {tag: allowed_after(tag) for tag in (START, *TAGS)}
 
 Vector = tuple[float, ...]
 # (run text, word before, word after, opens a sentence, which words the text has in lower case)
-RunKey = tuple[str, str, str, bool, object]
+RunKey = tuple[str, str, str, bool, bool | tuple[bool, ...]]
 RunResult = tuple[tuple[int, int, str], ...]  # (start, end, kind) of each name, run-relative
 
 
