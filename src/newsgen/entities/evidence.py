@@ -76,7 +76,7 @@ def article_cues(article: Article) -> dict[str, Counter[str]]:
         counter["mentions"] += 1
         if start >= 0:
             for cue in mention_cues(text, start, end, _is_headline(mention.block)):
-                counter[cue] += 1
+                counter[cue] = counter.get(cue, 0) + 1  # not `+= 1`: no `__missing__` call
     return cues
 
 
@@ -107,6 +107,11 @@ def _word_before(before: str) -> str:
         return ""
     if stripped[-1:] in (".", ","):
         stripped = stripped[:-1]
+    if not stripped[-1:].isalpha():
+        return ""
+    last = stripped.rsplit(None, 1)[-1]
+    if last.isalpha():
+        return last  # the usual case, without walking the word letter by letter
     i = len(stripped)
     while i > 0 and stripped[i - 1].isalpha():
         i -= 1
@@ -150,7 +155,7 @@ def mention_cues(text: str, start: int, end: int, headline: bool = False) -> lis
         found.append("title")
     if not possessive and following == "party":
         found.append("party")
-    if _QUOTED_BEFORE.search(before[-6:]) and after[:1] in _CLOSING_QUOTES:
+    if after[:1] in _CLOSING_QUOTES and _QUOTED_BEFORE.search(before[-6:]):
         found.append("quoted")  # `“The Salt Road”`: the title of a work
     if capitalised:
         found.append("fragment")  # `Port [Ellery Philharmonic]`: cut from a longer name

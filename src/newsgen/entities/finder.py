@@ -29,7 +29,15 @@ from newsgen.entities.lexicon import (
     TITLES,
 )
 from newsgen.entities.names import MAX_NAME_WORDS
-from newsgen.entities.tagger import Model, RunKey, RunResult, load_model, tag_one, tag_run
+from newsgen.entities.tagger import (
+    Model,
+    RunKey,
+    RunResult,
+    load_model,
+    seen_context,
+    tag_one,
+    tag_run,
+)
 from newsgen.model import EntityKind, Mention
 
 KINDS: dict[str, EntityKind] = {
@@ -75,7 +83,8 @@ def find_mentions(text: str, model: Model | None = None) -> list[Mention]:
                 continue
         else:
             seen_lower = tuple([w.lower() in lower_vocab for w in word.split()])
-        key = (word, previous_word(text, start), next_word(text, end), initial, seen_lower)
+        before, after = seen_context(model, previous_word(text, start), next_word(text, end))
+        key = (word, before, after, initial, seen_lower)
         names = results.get(key)
         if names is None:
             names = _run_names(model, key)
