@@ -102,9 +102,23 @@ def fake_plan_pages(index: tuple[Article, ...], config: object) -> Iterator[Fake
     titles = "\n".join(a.title for a in index)
     yield FakePage("index.html", "home", titles, hashlib.sha256(titles.encode()).hexdigest())
     for article in index:
-        context = (article.title, article.summary)
-        digest = hashlib.sha256(repr(context).encode()).hexdigest()
-        yield FakePage(f"{article.slug}/index.html", "article", context, digest)
+        yield fake_article_page(article)
+
+
+def fake_article_page(article: Article) -> FakePage:
+    context = (article.title, article.summary)
+    digest = hashlib.sha256(repr(context).encode()).hexdigest()
+    return FakePage(f"{article.slug}/index.html", "article", context, digest)
+
+
+def fake_plan_tables(index: tuple[Article, ...], config: object) -> Iterator[tuple[str, str, object]]:
+    for article in index:
+        yield "item", article.source.path, article.slug
+
+
+def fake_lone_article_pages(fetch: object, article: Article, config: object) -> list[FakePage] | None:
+    found = fetch("item", [article.source.path])  # type: ignore[operator]
+    return [fake_article_page(article)] if found else None
 
 
 def fake_make_environment(site_dir: Path, config: object) -> dict[str, str]:
@@ -142,6 +156,10 @@ FAKE_STAGES = Stages(
     resolve_entities=lambda articles, curation, config: None,
     build_index=fake_build_index,
     plan_pages=fake_plan_pages,
+    shared_view=lambda article: (article.title, article.slug, article.draft),
+    plan_tables=fake_plan_tables,
+    lone_article_pages=fake_lone_article_pages,
+    forget_plan=lambda: None,
     make_environment=fake_make_environment,
     render_page=fake_render_page,
     template_fingerprints=fake_template_fingerprints,

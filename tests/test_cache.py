@@ -115,7 +115,7 @@ def test_is_settled() -> None:
 
 
 def test_only_changed_shards_are_rewritten(tmp_path: Path) -> None:
-    entries = {f"s{i}.txt": CachedFile(i, i, "x", None, ()) for i in range(40)}
+    entries = {f"s{i}.txt": CachedFile(i, i, "x", None, ()) for i in range(4 * SHARDS)}
     Cache(tmp_path).store_articles("key", entries, 5, entries)
     files = sorted((tmp_path / CACHE_DIR).iterdir())
     assert len(files) == len({shard_of(rel) for rel in entries}) > SHARDS // 2

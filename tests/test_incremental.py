@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import os
 import random
 from pathlib import Path
 
@@ -22,13 +24,19 @@ def random_text(rng: random.Random) -> str:
 
 
 def edit_site(site: Path, rng: random.Random) -> str:
-    """One random edit: add, edit, delete or rename an article, or change a template, config or static file."""
+    """One random edit: add, edit, delete or rename an article, edit only its body, or change a
+    template, config or static file."""
     articles = sorted((site / "content").rglob("*.txt"))
-    action = rng.choice(["add", "add", "edit", "edit", "delete", "rename", "template", "config", "static"])
+    action = rng.choice(["add", "add", "edit", "edit", "body", "body", "delete", "rename",
+                         "template", "config", "static"])  # fmt: skip
     if action == "add" or not articles:
         (site / "content" / f"a{rng.randrange(10**6)}.txt").write_text(random_text(rng))
     elif action == "edit":
         rng.choice(articles).write_text(random_text(rng))
+    elif action == "body":  # the title stays: the quick path's case
+        article = rng.choice(articles)
+        title = article.read_text().split("\n", 1)[0]
+        article.write_text("\n".join([title, *random_text(rng).splitlines()[1:]]) + "\n")
     elif action == "delete":
         rng.choice(articles).unlink()
     elif action == "rename":
@@ -87,15 +95,34 @@ def real_article(rng: random.Random) -> str:
     ]) + "\n"  # fmt: skip
 
 
+BODY_EDITS = [
+    ("body", "The committee meets again", "The committee is due to meet again"),  # no names
+    ("body", "would go ahead.", "would go ahead. The vote was close."),  # a sentence added
+    ("names", "next month.", "next month, Maren Holt said."),  # a name added: not quick
+    ("quote", "enough for", "quite enough for"),  # a quote's text changes: not quick
+]
+
+
+def body_edit(article: Path, rng: random.Random) -> str:
+    """A small correction in one article's body, as a newsroom makes them."""
+    kind, old, new = rng.choice(BODY_EDITS)
+    text = article.read_text()
+    article.write_text(text.replace(old, new, 1) if old in text else text + "A line more.\n")
+    return kind
+
+
 def real_edit(site: Path, rng: random.Random) -> str:
     articles = sorted((site / "content").rglob("*.txt"))
-    action = rng.choice(["add", "add", "edit", "delete", "rename", "template", "config"])
+    action = rng.choice(["add", "add", "edit", "body", "body", "body", "delete", "rename",
+                         "template", "config"])  # fmt: skip
     if action == "add" or not articles:
         folder = site / "content" / rng.choice(["city", "business"])
         folder.mkdir(parents=True, exist_ok=True)
         (folder / f"story-{rng.randrange(10**6)}.txt").write_text(real_article(rng))
     elif action == "edit":
         rng.choice(articles).write_text(real_article(rng))
+    elif action == "body":
+        action = body_edit(rng.choice(articles), rng)
     elif action == "delete":
         rng.choice(articles).unlink()
     elif action == "rename":
@@ -115,11 +142,38 @@ def test_incremental_equals_clean_with_the_real_pipeline(make_site, tmp_path) ->
     rng = random.Random(7)
     site = make_site({f"content/city/first-{i}.txt": real_article(rng) for i in range(3)})
     reporter = RecordingReporter()
-    for step in range(10):
+    indexed: list[int] = []
+    real = Stages()
+
+    def build_index(*args: object) -> object:
+        indexed.append(1)
+        return real.build_index(*args)
+
+    stages = dataclasses.replace(real, build_index=build_index)
+    taken: dict[str, list[bool]] = {}
+    for step in range(24):
         action = real_edit(site, rng)
-        incremental = build(site, BuildOptions(jobs=1, quiet=True), reporter)
+        indexed.clear()
+        incremental = build(site, BuildOptions(jobs=1, quiet=True), reporter, stages)
+        taken.setdefault(action, []).append(not indexed)  # the quick path builds no index
         clean_out = tmp_path / f"clean{step}"
         clean = build(site, BuildOptions(output_dir=clean_out, clean=True, jobs=1, quiet=True), reporter)
         assert incremental.errors == [] and clean.errors == []
         assert tree_bytes(site / "build") == tree_bytes(clean_out), (step, action)
         assert incremental.diagnostics == clean.diagnostics, (step, action)
+    assert any(taken["body"]), taken  # name-free corrections took the quick path...
+    assert not any(taken.get("names", []) + taken.get("quote", []) + taken["add"]), taken
+
+
+def test_settings_warnings_are_not_repeated_by_later_builds(make_site, fake_stages) -> None:
+    site = make_site({"content/a.txt": "Title A\nbody\n", "newsgen.yaml": "title: T\ncolour: red\n"})
+    for path in [site, *site.rglob("*")]:
+        os.utime(path, ns=(10**9, 10**9))  # old enough to be trusted: the no-change path
+    first = build(site, BuildOptions(jobs=1, quiet=True), RecordingReporter(), fake_stages)
+    assert [d.code for d in first.diagnostics] == ["config-key"]
+    again = build(site, BuildOptions(jobs=1, quiet=True), RecordingReporter(), fake_stages)
+    assert again.diagnostics == first.diagnostics  # not twice: once from the settings, once replayed
+    (site / "content/a.txt").write_text("Title A\nanother body\n")
+    os.utime(site / "content/a.txt", ns=(2 * 10**9, 2 * 10**9))
+    quick = build(site, BuildOptions(jobs=1, quiet=True), RecordingReporter(), fake_stages)
+    assert quick.diagnostics == first.diagnostics and quick.pages_written == 1

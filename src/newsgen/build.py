@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import os
 import time
 from collections.abc import Iterable
 from pathlib import Path
@@ -18,12 +19,14 @@ from newsgen.buildsteps.load import load_articles
 from newsgen.buildsteps.one_file import find_site_root, inspect_file
 from newsgen.buildsteps.options import BuildOptions, BuildResult, Counts, Stages
 from newsgen.buildsteps.parallel import parallel_map, worker_count
+from newsgen.buildsteps.quick import QuickBuild, try_quick
 from newsgen.buildsteps.site import LoadedSite, load_site, site_config
 from newsgen.buildsteps.write import page_fingerprint, write_site
 from newsgen.cache import FOLDER_KEYS, BuildState, Cache, folder_stats, input_snapshot, is_settled
 from newsgen.config import SiteConfig, config_fingerprint
 from newsgen.diagnostics import has_errors
 from newsgen.output import MARKER
+from newsgen.pagestore import write_rows
 from newsgen.report import ConsoleReporter, Reporter
 
 __all__ = [
@@ -86,17 +89,34 @@ def _run(
     known = _inputs(site_dir, config, previous.files, previous.themes) if previous else {}
     if previous and _unchanged(previous, known, out_dir):
         counts.articles, counts.unchanged = previous.article_count, len(previous.page_fingerprints)
+        counts.file_diagnostics = list(previous.file_diagnostics)
         counts.diagnostics.extend(previous.diagnostics)
         return
+    quick = None
+    if previous:
+        quick = QuickBuild(site_dir, config, out_dir, options, stages, cache, state_key, previous,
+                           known, taken_ns)  # fmt: skip
+        state = try_quick(quick, counts)
+        if state is not None:
+            counts.articles = state.article_count
+            cache.store_state(state_key, state)
+            counts.diagnostics.extend(cache.problems)
+            return
     cache.forget_state(state_key)
-    files = _discover(site_dir, config, stages, previous, known)
+    first = len(counts.diagnostics)  # the settings' own come before
+    if quick and quick.discovered:
+        files = quick.discovered[0]
+    else:
+        files = _discover(site_dir, config, stages, previous, known)
     themes = tuple(stages.theme_dirs())
     snapshot = _inputs(site_dir, config, files, themes)
-    articles = load_articles(site_dir, config, files, cache, stages, options, reporter, counts)
+    articles = load_articles(site_dir, config, files, cache, stages, options, reporter, counts,
+                             quick.reads if quick else None)  # fmt: skip
     if not options.drafts:
         articles = [a for a in articles if not a.draft]
     counts.articles = len(articles)
     reporter.stage("index")
+    later = len(counts.diagnostics)
     curation, problems = stages.load_curation(site_dir)
     counts.diagnostics.extend(problems)
     resolution = stages.resolve_entities(articles, curation, config)
@@ -107,9 +127,30 @@ def _run(
         state.inputs, state.files, state.themes = snapshot, tuple(files), themes
         state.started_ns = taken_ns
         state.article_count = counts.articles
-        state.diagnostics = tuple(counts.diagnostics)  # replayed by the fast path
+        state.diagnostics = tuple(counts.diagnostics[first:])  # replayed by the fast path
+        state.file_diagnostics = tuple(counts.file_diagnostics)
+        state.later_diagnostics = tuple(counts.diagnostics[later:])
+        state.rows_token = _store_rows(cache, state_key, stages, index, config, taken_ns)
         cache.store_state(state_key, state)
     counts.diagnostics.extend(cache.problems)
+
+
+def _store_rows(
+    cache: Cache, state_key: str, stages: Stages, index: object, config: SiteConfig, taken_ns: int
+) -> str:
+    """Export the page rows the quick path reads; their token ("" when not written)."""
+    if not cache.enabled:
+        return ""
+    token = f"{taken_ns}-{os.getpid()}"
+    try:
+        cache.folder.mkdir(exist_ok=True)
+        write_rows(cache.rows_path(state_key), token, stages.plan_tables(index, config))
+    except Exception:  # rows only speed up the next build: without them it is a full one
+        cache.rows_path(state_key).unlink(missing_ok=True)
+        return ""
+    finally:
+        stages.forget_plan()
+    return token
 
 
 def _discover(

@@ -28,7 +28,7 @@ from newsgen.model import Article
 
 CACHE_DIR = ".newsgen-cache"
 MAGIC = "newsgen-cache"
-FORMAT = 1
+FORMAT = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +55,11 @@ class BuildState:
     started_ns: int = 0
     files: tuple[str, ...] = ()
     themes: tuple[Path, ...] = ()
+    # the quick path's inputs: diagnostics per content file (path order) and after them, and
+    # the token of the page rows (`pagestore`) written with this state ("" when none)
+    file_diagnostics: tuple[tuple[str, tuple[Diagnostic, ...]], ...] = ()
+    later_diagnostics: tuple[Diagnostic, ...] = ()
+    rows_token: str = ""
 
 
 # A file whose mtime is this close to the moment its stat was taken may change again within the
@@ -151,7 +156,7 @@ def dump(payload: object, handle: BinaryIO) -> None:
     pickler.dump(payload)
 
 
-SHARDS = 16
+SHARDS = 64  # a one-file edit rewrites 1/64 of the article cache
 
 
 def shard_of(rel: str) -> int:
@@ -222,11 +227,16 @@ class Cache:
         """Files by path from every readable shard (none when there is no usable cache)."""
         merged: dict[str, CachedFile] = {}
         for shard in range(SHARDS):
-            payload = self._load(f"articles-{shard:02}.pickle", settings_key)
-            if isinstance(payload, tuple) and len(payload) == 2 and isinstance(payload[1], dict):
-                self.shard_taken_ns[shard] = payload[0]
-                merged.update(payload[1])
+            merged.update(self.load_shard(settings_key, shard) or {})
         return merged
+
+    def load_shard(self, settings_key: str, shard: int) -> dict[str, CachedFile] | None:
+        """One shard's files (None when it is missing or unusable)."""
+        payload = self._load(f"articles-{shard:02}.pickle", settings_key)
+        if isinstance(payload, tuple) and len(payload) == 2 and isinstance(payload[1], dict):
+            self.shard_taken_ns[shard] = payload[0]
+            return payload[1]
+        return None
 
     def taken_ns(self, rel: str) -> int:
         """When the stats of `rel`'s cache shard were taken (0: unknown)."""
@@ -256,6 +266,10 @@ class Cache:
         if self.enabled:
             self._prune_states()
 
+    def rows_path(self, key: str) -> Path:
+        """The page rows (`pagestore`) that go with the state `key`."""
+        return self.folder / f"rows-{key[:16]}.sqlite"
+
     def forget_state(self, key: str) -> None:
         """Drop the fast-path state, so a build that fails half-way is never taken as done."""
         (self.folder / _state_name(key)).unlink(missing_ok=True)
@@ -265,6 +279,7 @@ class Cache:
         states = sorted(self.folder.glob("state-*.pickle"), key=_mtime_or_zero, reverse=True)
         for stale in states[STATES_KEPT:]:
             stale.unlink(missing_ok=True)
+            self.rows_path(stale.stem.removeprefix("state-")).unlink(missing_ok=True)
 
 
 STATES_KEPT = 4

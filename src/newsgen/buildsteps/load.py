@@ -32,21 +32,26 @@ def load_articles(
     options: BuildOptions,
     reporter: Reporter,
     counts: Counts,
+    read: dict[str, CachedFile] | None = None,
 ) -> list[Article]:
-    """Every usable article, sorted by path; unchanged files come from the cache.
+    """Every usable article, sorted by path; unchanged files come from the cache, and those
+    in `read` were read earlier in this build.
 
     `files` are relative to the content folder, as `discover` returns them.
     """
     content_root = site_dir / config.content_dir
     settings = read_settings(config)
-    settings_key = config_fingerprint(config, "read") + _stage_names(stages)
+    settings_key = cache_key(config, stages)
     taken_ns = time.time_ns()
     cached = cache.load_articles(settings_key)
     entries: dict[str, CachedFile] = {}
     todo: list[str] = []
+    read = read or {}
     for rel in files:
         hit = cached.get(rel)
-        if hit is not None and _stat_matches(content_root / rel, hit, cache.taken_ns(rel)):
+        if rel in read:
+            entries[rel] = read[rel]
+        elif hit is not None and _stat_matches(content_root / rel, hit, cache.taken_ns(rel)):
             entries[rel] = hit
         else:
             todo.append(rel)
@@ -59,14 +64,21 @@ def load_articles(
             reporter.advance()
     _LOAD.clear()
     removed = cached.keys() - entries.keys()
-    if todo or removed:
-        cache.store_articles(settings_key, entries, taken_ns, [*todo, *removed])
+    if todo or removed or read:
+        cache.store_articles(settings_key, entries, taken_ns, [*todo, *removed, *read])
     for rel in sorted(entries):
-        counts.diagnostics.extend(entries[rel].diagnostics)
+        if entries[rel].diagnostics:
+            counts.file_diagnostics.append((rel, entries[rel].diagnostics))
+            counts.diagnostics.extend(entries[rel].diagnostics)
     # The articles live until the build ends: the collector need not traverse them again and
     # again, and forked workers then share their memory pages instead of copying them.
     gc.freeze()
     return [entries[rel].article for rel in sorted(entries) if entries[rel].article is not None]
+
+
+def cache_key(config: SiteConfig, stages: Stages) -> str:
+    """What cached articles are valid for: the reading settings and the per-file stages."""
+    return config_fingerprint(config, "read") + _stage_names(stages)
 
 
 def _stage_names(stages: Stages) -> str:
@@ -93,22 +105,33 @@ def _load_packed(rel: str) -> tuple[str, bytes]:
 
 
 def _load_one(rel: str) -> tuple[str, CachedFile]:
-    """Read, parse and annotate one file (in a worker); reuse the cached article if bytes match."""
-    stages: Stages = _LOAD["stages"]  # type: ignore[assignment]
-    path = _LOAD["root"] / rel  # type: ignore[operator]
+    """`read_entry` in a worker, with what `load_articles` left in `_LOAD`."""
+    entry = read_entry(
+        _LOAD["root"] / rel,  # type: ignore[operator]
+        rel,
+        _LOAD["cached"].get(rel),  # type: ignore[attr-defined]
+        _LOAD["settings"],
+        _LOAD["stages"],  # type: ignore[arg-type]
+        str(_LOAD["shown"]),
+    )
+    return rel, entry
+
+
+def read_entry(
+    path: Path, rel: str, hit: CachedFile | None, settings: Any, stages: Stages, content_dir: str
+) -> CachedFile:
+    """Read, parse and annotate one file; reuse the cached article `hit` if the bytes match."""
     try:
         info = path.stat()
         data = path.read_bytes()
     except OSError as exc:
-        shown = f"{_LOAD['shown']}/{rel}"
-        diag = error(shown, None, "read-failed", f"cannot read the file: {exc.strerror or exc}")
-        return rel, CachedFile(-1, -1, "", None, (diag,))
+        diag = error(f"{content_dir}/{rel}", None, "read-failed", f"cannot read the file: {exc.strerror or exc}")
+        return CachedFile(-1, -1, "", None, (diag,))
     digest = hashlib.sha256(data).hexdigest()
-    hit = _LOAD["cached"].get(rel)  # type: ignore[attr-defined]
     if hit is not None and hit.sha256 == digest:
-        return rel, replace(hit, mtime_ns=info.st_mtime_ns, size=info.st_size)
-    article, diagnostics = parse(rel, data, _LOAD["settings"], stages, str(_LOAD["shown"]))
-    return rel, CachedFile(info.st_mtime_ns, info.st_size, digest, article, diagnostics)
+        return replace(hit, mtime_ns=info.st_mtime_ns, size=info.st_size)
+    article, diagnostics = parse(rel, data, settings, stages, content_dir)
+    return CachedFile(info.st_mtime_ns, info.st_size, digest, article, diagnostics)
 
 
 def parse(

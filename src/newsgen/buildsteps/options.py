@@ -75,6 +75,14 @@ class Stages:
     plan_pages: Callable[..., Iterable[Any]] = _lazy("newsgen.pages", "plan_pages")
     make_environment: Callable[..., Any] = _lazy("newsgen.render", "make_environment")
     render_page: Callable[[Any, Any], bytes] = _lazy("newsgen.render", "render_page")
+    shared_view: Callable[[Article], Any] = _lazy("newsgen.index.shared", "shared_view")
+    plan_tables: Callable[..., Iterable[tuple[str, str, Any]]] = _lazy(
+        "newsgen.pages.single", "plan_tables"
+    )
+    lone_article_pages: Callable[..., list[Any] | None] = _lazy(
+        "newsgen.pages.single", "lone_article_pages"
+    )
+    forget_plan: Callable[[], None] = _lazy("newsgen.pages.plan", "forget_plan")
     template_fingerprints: Callable[[Any], dict[str, str]] = _lazy(
         "newsgen.render", "template_fingerprints"
     )
@@ -99,3 +107,6 @@ class Counts:
     unchanged: int = 0
     removed: int = 0
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    # (content path, its diagnostics) for files that had some, in path order: the quick path
+    # replaces one file's while keeping the rest
+    file_diagnostics: list[tuple[str, tuple[Diagnostic, ...]]] = field(default_factory=list)

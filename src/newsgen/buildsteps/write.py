@@ -53,6 +53,11 @@ def write_site(
                       manifest=frozenset(produced))  # fmt: skip
 
 
+def settings_digest(config: SiteConfig, options: BuildOptions) -> str:
+    """The part of every page fingerprint that the settings give."""
+    return config_fingerprint(config) + f"|drafts={options.drafts}"
+
+
 def page_fingerprint(page: Any, templates: dict[str, str], config_digest: str) -> str:
     """The page's own fingerprint plus its template's and the config's."""
     template = templates.get(page.template) or "|".join(sorted(templates.values()))
@@ -96,7 +101,7 @@ def _render_all(
 ) -> dict[str, str]:
     """Render pages whose fingerprint changed; the fingerprints of every page now in place."""
     templates = stages.template_fingerprints(env)
-    digest = config_fingerprint(config) + f"|drafts={options.drafts}"
+    digest = settings_digest(config, options)
     wanted: dict[str, str] = {}
     failed: list[str] = []
     reporter.stage("render")

@@ -34,8 +34,25 @@ def _site_info(index: SiteIndex, config: SiteConfig, urls: UrlScheme, has_feed: 
     )
 
 
+_LAST_PLAN: list[tuple[SiteIndex, SiteConfig, Plan]] = []  # see `make_plan`
+
+
 def make_plan(index: SiteIndex, config: SiteConfig) -> Plan:
-    """Refs and the site frame, computed once for all pages."""
+    """Refs and the site frame, computed once for all pages (and kept until `forget_plan`, so
+    `pages.single.plan_tables` can export the plan the pages were made from)."""
+    if _LAST_PLAN and _LAST_PLAN[0][0] is index and _LAST_PLAN[0][1] == config:
+        return _LAST_PLAN[0][2]
+    plan = _new_plan(index, config)
+    _LAST_PLAN[:] = [(index, config, plan)]
+    return plan
+
+
+def forget_plan() -> None:
+    """Drop the kept plan (and the index it holds)."""
+    _LAST_PLAN.clear()
+
+
+def _new_plan(index: SiteIndex, config: SiteConfig) -> Plan:
     urls = UrlScheme(config)
     order = index.newest_first
     first_dated = bool(order) and index.articles[order[0]].article.date is not None
