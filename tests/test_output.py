@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from newsgen.output import MARKER, OutputError, Staging, recover, safe_join
+from newsgen.output import MARKER, OutputError, Staging, Tree, recover, safe_join
 
 
 def stage(out: Path, files: dict[str, bytes], previous: set[str] | None = None) -> Staging:
@@ -137,3 +137,53 @@ def test_staging_never_writes_outside(tmp_path: Path) -> None:
         staging.write("../escape.html", b"x")
     staging.abort()
     assert not (tmp_path / "escape.html").exists()
+
+
+def test_safe_join_rejects_a_symlink_out_above_missing_folders(tmp_path: Path) -> None:
+    out, elsewhere = tmp_path / "out", tmp_path / "elsewhere"
+    out.mkdir(), elsewhere.mkdir()
+    (out / "link").symlink_to(elsewhere, target_is_directory=True)
+    with pytest.raises(OutputError, match="symlink out"):
+        safe_join(out, "link/new/deeper/page.html")
+    with pytest.raises(OutputError, match="symlink out"):
+        Tree(out).path("link/new/page.html", make_dirs=True)
+    assert list(elsewhere.iterdir()) == []  # no folder made through the link
+
+
+def test_a_symlinked_folder_inside_the_output_is_allowed(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    (out / "real").mkdir(parents=True)
+    (out / "alias").symlink_to(out / "real", target_is_directory=True)
+    assert safe_join(out, "alias/new/page.html") == out / "alias" / "new" / "page.html"
+
+
+def test_commit_refuses_to_write_through_a_symlink_put_in_the_output(tmp_path: Path) -> None:
+    out, elsewhere = tmp_path / "build", tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    publish(out, {"index.html": b"v1"})
+    staging = stage(out, {"a/new/index.html": b"A"})
+    (out / "a").symlink_to(elsewhere, target_is_directory=True)  # appears before the swap
+    with pytest.raises(OutputError):
+        staging.commit({"index.html", "a/new/index.html"})
+    staging.abort()
+    assert list(elsewhere.iterdir()) == []
+
+
+def test_each_folder_is_checked_once_per_tree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    tree_ = Tree(out)
+    checked: list[str] = []
+    real_lstat = os.lstat
+
+    def counting_lstat(path: str) -> os.stat_result:
+        checked.append(os.path.relpath(path, out))
+        return real_lstat(path)
+
+    monkeypatch.setattr(os, "lstat", counting_lstat)
+    for rel in ("2024/01/a/index.html", "2024/01/b/index.html", "2024/02/c/index.html"):
+        tree_.path(rel, make_dirs=True).write_bytes(b"x")
+    folders = [p for p in checked if not p.endswith(".html")]
+    assert sorted(folders) == sorted(
+        ["2024", "2024/01", "2024/01/a", "2024/01/b", "2024/02", "2024/02/c"]
+    )

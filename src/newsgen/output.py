@@ -12,8 +12,10 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import stat
 import tempfile
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 MARKER = ".newsgen-output"
@@ -26,20 +28,73 @@ class OutputError(Exception):
     """The output folder cannot be used; the message is written for the user."""
 
 
+def _parts(rel: str) -> list[str]:
+    """`rel` split on `/`, refusing anything that could name a place outside the root."""
+    parts = rel.split("/")
+    if "" in parts or "." in parts:  # `a//b`, `./a`, `a/`: normalised as a posix path would
+        parts = list(PurePosixPath(rel).parts)
+    if not rel or "\\" in rel or "\0" in rel or rel.startswith("/") or ".." in parts:
+        raise OutputError(f"refusing to write outside the output folder: {rel!r}")
+    return parts
+
+
+@dataclass
+class Tree:
+    """Paths under one folder, each directory checked once (not once per file).
+
+    A directory is trusted when its parent is and it is a real folder, or a symlink that
+    resolves inside the folder; so a symlinked directory pointing out is refused wherever it
+    sits on the path, including above folders that do not exist yet.
+    """
+
+    root: Path
+    base: str = field(init=False)
+    real_root: str = field(init=False)
+    trusted: set[str] = field(init=False, default_factory=lambda: {""})  # relative folders
+
+    def __post_init__(self) -> None:
+        self.base = os.fspath(self.root)
+        self.real_root = os.path.realpath(self.base)
+
+    def path(self, rel: str, make_dirs: bool = False) -> Path:
+        """`root / rel`, refusing escapes and symlinks; `make_dirs` creates the missing folders."""
+        parts = _parts(rel)
+        self._check_dir("/".join(parts[:-1]), rel, make_dirs)
+        target = os.path.join(self.base, *parts)
+        if os.path.islink(target):
+            raise OutputError(f"refusing to overwrite a symlink in the output: {rel!r}")
+        return Path(target)
+
+    def _check_dir(self, rel_dir: str, rel: str, make: bool) -> bool:
+        """True when `rel_dir` exists (made if `make`) and is trusted; False when absent."""
+        if rel_dir in self.trusted:
+            return True
+        if not self._check_dir(rel_dir.rpartition("/")[0], rel, make):
+            return False
+        folder = os.path.join(self.base, rel_dir)
+        try:
+            mode = os.lstat(folder).st_mode
+        except FileNotFoundError:
+            if not make:
+                return False
+            try:
+                os.mkdir(folder)
+                mode = stat.S_IFDIR
+            except FileExistsError:  # made meanwhile by another worker of the same build
+                mode = os.lstat(folder).st_mode
+        if stat.S_ISLNK(mode):
+            real = os.path.realpath(folder)
+            if real != self.real_root and not real.startswith(self.real_root + os.sep):
+                raise OutputError(f"refusing to write through a symlink out of the output: {rel!r}")
+        elif not stat.S_ISDIR(mode):
+            return True  # a file where a folder should be: writing below it fails with OSError
+        self.trusted.add(rel_dir)
+        return True
+
+
 def safe_join(root: Path, rel: str) -> Path:
     """`root / rel`, refusing anything that could land outside `root` (.., absolute, symlinks)."""
-    posix = PurePosixPath(rel)
-    if not rel or "\\" in rel or "\0" in rel or posix.is_absolute() or ".." in posix.parts:
-        raise OutputError(f"refusing to write outside the output folder: {rel!r}")
-    target = root.joinpath(*posix.parts)
-    parent = target.parent
-    if parent != root and parent.exists():
-        real_root = root.resolve()
-        if not parent.resolve().is_relative_to(real_root):
-            raise OutputError(f"refusing to write through a symlink out of the output: {rel!r}")
-    if target.is_symlink():
-        raise OutputError(f"refusing to overwrite a symlink in the output: {rel!r}")
-    return target
+    return Tree(root).path(rel)
 
 
 def is_ours(folder: Path) -> bool:
@@ -63,15 +118,16 @@ def existing_files(folder: Path) -> set[str]:
 
 
 def _write_bytes(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
+    with open(path, "wb") as handle:
+        handle.write(data)
 
 
 def _same_bytes(path: Path, data: bytes) -> bool:
     try:
-        if path.stat().st_size != len(data):
+        if os.stat(path).st_size != len(data):
             return False
-        return path.read_bytes() == data
+        with open(path, "rb") as handle:
+            return handle.read() == data
     except OSError:
         return False
 
@@ -84,6 +140,8 @@ class Staging:
         self.previous = previous
         self.temp_dir: Path | None = None
         self.fresh = False
+        self._staged_tree: Tree | None = None
+        self._output_tree: Tree | None = None
 
     def open(self) -> None:
         """Check the folder is ours, finish any interrupted apply, make the staging sibling."""
@@ -99,19 +157,19 @@ class Staging:
         out.parent.mkdir(parents=True, exist_ok=True)
         self.fresh = not (out / MARKER).is_file()
         self.temp_dir = Path(tempfile.mkdtemp(prefix=TEMP_PREFIX, dir=out.parent))
-
-    def _staged(self, rel: str) -> Path:
-        assert self.temp_dir is not None, "Staging.open() first"
-        return safe_join(self.temp_dir / ("tree" if self.fresh else "files"), rel)
+        staged_root = self.temp_dir / ("tree" if self.fresh else "files")
+        staged_root.mkdir()
+        self._staged_tree = Tree(staged_root)
+        self._output_tree = Tree(out)
 
     def write(self, rel: str, data: bytes) -> bool:
         """Stage `data` for `rel`; False (and nothing staged) when the output already holds it."""
-        staged = self._staged(rel)
+        assert self._staged_tree is not None and self._output_tree is not None, "open() first"
+        staged = self._staged_tree
         if not self.fresh:
-            target = safe_join(self.output_dir, rel)
-            if _same_bytes(target, data):
+            if _same_bytes(self._output_tree.path(rel), data):
                 return False
-        _write_bytes(staged, data)
+        _write_bytes(staged.path(rel, make_dirs=True), data)
         return True
 
     def copy(self, rel: str, source: Path) -> bool:
@@ -169,16 +227,16 @@ def _write_journal(temp_dir: Path, journal: dict[str, object]) -> None:
 def _apply(temp_dir: Path, journal: dict[str, object]) -> None:
     """Deletions, then moves; every step may be repeated, so a crash here can be rolled forward."""
     out = Path(str(journal["output"]))
+    before = Tree(out)
     for rel in journal["deletes"]:  # type: ignore[attr-defined]
-        target = safe_join(out, rel)
+        target = before.path(rel)
         target.unlink(missing_ok=True)
         _prune_empty_dirs(out, target.parent)
+    staged_tree, out_tree = Tree(temp_dir / "files"), Tree(out)  # after pruning: folders went
     for rel in journal["writes"]:  # type: ignore[attr-defined]
-        staged = safe_join(temp_dir / "files", rel)
+        staged = staged_tree.path(rel)
         if staged.exists():
-            target = safe_join(out, rel)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(staged, target)
+            os.replace(staged, out_tree.path(rel, make_dirs=True))
     shutil.rmtree(temp_dir, ignore_errors=True)
 
 
