@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import gzip
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from operator import add
 
 from newsgen.entities.features import (
     CONTEXT_PREFIXES,
@@ -87,20 +89,16 @@ def seen_context(model: Model, before: str, after: str) -> tuple[str, str]:
 
 def tag_run(model: Model, rows: list[tuple[StaticKey, Context]]) -> list[str]:
     """Greedy left-to-right tags for one run's (static key, context words) rows of four
-    context words; the fixed arity lets the scores be summed in one comprehension."""
+    context words (before, after, the run's first and last)."""
     statics = model.static_vectors
-    zero = model.zero
     before, after, firsts, lasts = (table.get for table in model.context)
     previous = START
     tags = []
     for key, (p, n, f, e) in rows:
-        static = statics.get((key, previous)) or model.static_vector(key, previous)
-        scores = [
-            a + b + c + d + g
-            for a, b, c, d, g in zip(
-                static, before(p, zero), after(n, zero), firsts(f, zero), lasts(e, zero)
-            )
-        ]
+        scores: Sequence[float] = statics.get((key, previous)) or model.static_vector(key, previous)
+        for vector in (before(p), after(n), firsts(f), lasts(e)):
+            if vector is not None:  # a word without weights adds 0.0: skipped, sums unchanged
+                scores = list(map(add, scores, vector))
         previous = TAGS[scores.index(max(scores))]
         tags.append(previous)
     return tags
@@ -108,13 +106,12 @@ def tag_run(model: Model, rows: list[tuple[StaticKey, Context]]) -> list[str]:
 
 def tag_one(model: Model, key: StaticKey, context: Context) -> str:
     """The tag of a one-word run (the common case, so `tag_run` unrolled)."""
-    static = model.static_vectors.get((key, START)) or model.static_vector(key, START)
-    zero = model.zero
+    scores: Sequence[float] = model.static_vectors.get((key, START))
+    scores = scores or model.static_vector(key, START)
     p, n = context
-    scores = [
-        a + b + c
-        for a, b, c in zip(static, model.context[0].get(p, zero), model.context[1].get(n, zero))
-    ]
+    for vector in (model.context[0].get(p), model.context[1].get(n)):
+        if vector is not None:
+            scores = list(map(add, scores, vector))
     return TAGS[scores.index(max(scores))]
 
 
