@@ -115,15 +115,16 @@ def local_names(
     """Key -> article-local canonical name, and canonical name -> kind (majority of mentions)."""
     persons = [m.text for m in mentions if m.kind == "person"]
     canonical = join_short_forms(persons)
-    for m in mentions:
-        canonical.setdefault(name_key(m.text), m.text)
-    for m in mentions:
+    keys = [name_key(m.text) for m in mentions]
+    for m, key in zip(mentions, keys):
+        canonical.setdefault(key, m.text)
+    for m, key in zip(mentions, keys):
         acronym = acronym_after(combined, m.end, m.text) if m.kind != "person" else None
         if acronym:
-            canonical[name_key(acronym)] = canonical[name_key(m.text)]
+            canonical[name_key(acronym)] = canonical[key]
     votes: dict[str, Counter[EntityKind]] = defaultdict(Counter)
-    for m in mentions:
-        votes[canonical[name_key(m.text)]][m.kind] += 1
+    for m, key in zip(mentions, keys):
+        votes[canonical[key]][m.kind] += 1
     kinds = {name: _majority(counter) for name, counter in votes.items()}
     return canonical, kinds
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 
 from newsgen.entities.lexicon import CONNECTORS
 
@@ -166,17 +167,23 @@ def run_rows(
     opens a sentence."""
     n = len(words)
     before, after = around
+    positions = run_positions(n)
     gaz_tags = gazetteer_tags(lowers, gazetteer)
     first, last = lowers[0], lowers[-1]
     rows = []
     for i, lower in enumerate(lowers):
         prev = lowers[i - 1] if i else before
         nxt = lowers[i + 1] if i + 1 < n else after
-        position = f"r{min(n, 4)}{min(i, 3)}{'e' if i == n - 1 else ''}"
         case = _case(initial and i == 0, seen_lower[i])
-        key = (words[i], position, gaz_tags[i], case)
+        key = (words[i], positions[i], gaz_tags[i], case)
         rows.append((key, (prev, nxt, first, last)))
     return rows
+
+
+@lru_cache(maxsize=64)
+def run_positions(n: int) -> tuple[str, ...]:
+    """The position feature of each token of an `n`-word run (`r20`, `r21e`; 4 and 3 at most)."""
+    return tuple(f"r{min(n, 4)}{min(i, 3)}{'e' if i == n - 1 else ''}" for i in range(n))
 
 
 def single_features(

@@ -18,7 +18,6 @@ from newsgen.entities.features import (
     run_tokens,
     single_key,
     starts_sentence,
-    word_info,
 )
 from newsgen.entities.lexicon import (
     JUNK_PHRASES,
@@ -109,12 +108,12 @@ def _run_names(model: Model, key: RunKey) -> RunResult:
     word, before, after, initial, seen_lower = key
     gazetteer = model.gazetteer
     if isinstance(seen_lower, bool):  # a one-word run
-        static = single_key(word, word_info(word)[0], initial, seen_lower, gazetteer)
+        static = single_key(word, word.lower(), initial, seen_lower, gazetteer)
         tag = tag_one(model, static, (before, after))
         return () if tag == "O" else ((0, len(word), KINDS[tag[2:]]),)
     tokens = run_tokens(0, word)
     words = [token for _, _, token in tokens]
-    lowers = [word_info(token)[0] for token in words]
+    lowers = [token.lower() for token in words]
     rows = run_rows(words, lowers, seen_lower, (before, after), initial, gazetteer)
     tags = _after_honorifics(tokens, tag_run(model, rows))
     return tuple(
