@@ -9,7 +9,7 @@ import pytest
 
 from conftest import tree_bytes
 from newsgen.build import BuildOptions, Stages, build
-from newsgen.cache import CACHE_DIR, SHARDS, Cache, CachedFile, is_settled, shard_of
+from newsgen.cache import ARTICLES_DB, CACHE_DIR, Cache, CachedFile, is_settled
 from newsgen.report import RecordingReporter
 
 SITE = {f"content/story{i}.txt": f"Story {i}\nbody {i}\n" for i in range(5)}
@@ -114,26 +114,25 @@ def test_is_settled() -> None:
     assert not is_settled({"a": (now - 1_000, 1)}, now)
 
 
-def test_only_changed_shards_are_rewritten(tmp_path: Path) -> None:
-    entries = {f"s{i}.txt": CachedFile(i, i, "x", None, ()) for i in range(4 * SHARDS)}
+def test_one_row_per_file_and_only_changed_rows_are_written(tmp_path: Path) -> None:
+    entries = {f"s{i}.txt": CachedFile(i, i, "x", None, ()) for i in range(40)}
     Cache(tmp_path).store_articles("key", entries, 5, entries)
-    files = sorted((tmp_path / CACHE_DIR).iterdir())
-    assert len(files) == len({shard_of(rel) for rel in entries}) > SHARDS // 2
-    assert not any(p.suffix == ".part" for p in files)
+    assert [p.name for p in (tmp_path / CACHE_DIR).iterdir()] == [ARTICLES_DB]
     cache = Cache(tmp_path)
     assert cache.load_articles("key") == entries
     assert cache.taken_ns("s3.txt") == 5
     assert Cache(tmp_path).load_articles("other key") == {}
     edited = {**entries, "s3.txt": CachedFile(99, 99, "y", None, ())}
-    for path in files:
-        os.utime(path, ns=(1, 1))
-    cache.store_articles("key", edited, 7, ["s3.txt"])
-    rewritten = [p.name for p in files if p.stat().st_mtime_ns != 1]
-    assert rewritten == [f"articles-{shard_of('s3.txt'):02}.pickle"]
+    cache.store_articles("key", edited, 7, ["s3.txt"], prune=False)
     reloaded = Cache(tmp_path)
     assert reloaded.load_articles("key") == edited
-    other = next(rel for rel in entries if shard_of(rel) != shard_of("s3.txt"))
-    assert (reloaded.taken_ns("s3.txt"), reloaded.taken_ns(other)) == (7, 5)
+    assert (reloaded.taken_ns("s3.txt"), reloaded.taken_ns("s4.txt")) == (7, 5)
+    assert Cache(tmp_path).load_files("key", ["s3.txt", "gone.txt"]) == {"s3.txt": edited["s3.txt"]}
+    del edited["s5.txt"]
+    cache.store_articles("key", edited, 8, ["s5.txt"])  # removed from the site: its row goes
+    assert Cache(tmp_path).load_articles("key") == edited
+    cache.store_articles("new key", {"a.txt": entries["s1.txt"]}, 9, ["a.txt"])  # prunes "key"
+    assert Cache(tmp_path).load_articles("key") == {}
 
 
 def test_an_added_file_is_seen_without_rediscovery_cost(make_site, fake_stages) -> None:

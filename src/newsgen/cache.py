@@ -1,10 +1,11 @@
 """`.newsgen-cache/`: what the last build knew, so the next one redoes only what changed.
 
-Pickles, each written atomically: `articles-NN.pickle`, 16 shards by path (per content file:
-its stat, sha256, annotated `Article` and diagnostics, valid for one read-settings fingerprint
-and code version; only shards with changes are rewritten) and `state-<key>.pickle`, one per
-output folder and settings (the inputs snapshot for the no-change fast path, page fingerprints,
-the output manifest and the last diagnostics). Anything unreadable is reported and ignored.
+`articles.sqlite`: a row per content file (its stat, sha256, annotated `Article` and
+diagnostics, pickled; valid for one read-settings fingerprint and code version), so a one-file
+edit writes one row. `state-<key>.pickle`, written atomically, one per output folder and
+settings: the inputs snapshot for the no-change fast path, page fingerprints, the output
+manifest and the last diagnostics; `rows-<key>.sqlite` goes with it (see `pagestore`).
+Anything unreadable is reported and ignored.
 """
 
 from __future__ import annotations
@@ -14,9 +15,11 @@ import copyreg
 import dataclasses
 import gc
 import hashlib
+import io
 import operator
 import os
 import pickle
+import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -149,6 +152,13 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
+def dumps(payload: object) -> bytes:
+    """`dump` to bytes."""
+    buffer = io.BytesIO()
+    dump(payload, buffer)
+    return buffer.getvalue()
+
+
 def dump(payload: object, handle: BinaryIO) -> None:
     """Pickle `payload` with the fast reducers (loading needs nothing special)."""
     pickler = pickle.Pickler(handle, protocol=pickle.HIGHEST_PROTOCOL)
@@ -156,12 +166,7 @@ def dump(payload: object, handle: BinaryIO) -> None:
     pickler.dump(payload)
 
 
-SHARDS = 64  # a one-file edit rewrites 1/64 of the article cache
-
-
-def shard_of(rel: str) -> int:
-    """Which of the article cache files holds `rel` (stable across runs, unlike `hash`)."""
-    return hashlib.blake2b(rel.encode("utf-8"), digest_size=1).digest()[0] % SHARDS
+ARTICLES_DB = "articles.sqlite"
 
 
 def package_version() -> str:
@@ -191,7 +196,7 @@ class Cache:
         self.reuse = reuse
         self.problems: list[Diagnostic] = []
         self.version = code_version()
-        self.shard_taken_ns: dict[int, int] = {}
+        self._taken: dict[str, int] = {}  # per cached path, when its stat was taken
 
     def _load(self, name: str, key: str) -> object | None:
         path = self.folder / name
@@ -223,37 +228,97 @@ class Cache:
             dump(record, handle)
         os.replace(pending, self.folder / name)
 
-    def load_articles(self, settings_key: str) -> dict[str, CachedFile]:
-        """Files by path from every readable shard (none when there is no usable cache)."""
-        merged: dict[str, CachedFile] = {}
-        for shard in range(SHARDS):
-            merged.update(self.load_shard(settings_key, shard) or {})
-        return merged
-
-    def load_shard(self, settings_key: str, shard: int) -> dict[str, CachedFile] | None:
-        """One shard's files (None when it is missing or unusable)."""
-        payload = self._load(f"articles-{shard:02}.pickle", settings_key)
-        if isinstance(payload, tuple) and len(payload) == 2 and isinstance(payload[1], dict):
-            self.shard_taken_ns[shard] = payload[0]
-            return payload[1]
+    def _articles_db(self) -> sqlite3.Connection | None:
+        """The article table, created if missing; None (with a warning) when it is damaged."""
+        self.folder.mkdir(exist_ok=True)
+        path = self.folder / ARTICLES_DB
+        for attempt in range(2):
+            try:
+                db = sqlite3.connect(path, timeout=30)
+                db.execute("PRAGMA synchronous=NORMAL")
+                db.execute("CREATE TABLE IF NOT EXISTS files "
+                           "(rel TEXT PRIMARY KEY, key TEXT, taken INTEGER, entry BLOB) WITHOUT ROWID")  # fmt: skip
+                return db
+            except sqlite3.Error as exc:
+                self._warn(f"{CACHE_DIR}/{ARTICLES_DB} is damaged ({type(exc).__name__}); rebuilding")
+                path.unlink(missing_ok=True)  # start again with an empty table
         return None
 
+    def _read_files(self, settings_key: str, rels: list[str] | None) -> dict[str, CachedFile]:
+        """Rows of this code version and settings: all, or those of `rels`."""
+        if not (self.enabled and self.reuse) or not (self.folder / ARTICLES_DB).is_file():
+            return {}
+        db = self._articles_db()
+        if db is None:
+            return {}
+        key = f"{self.version}|{settings_key}"
+        found: dict[str, CachedFile] = {}
+        try:
+            with gc_paused():
+                if rels is None:
+                    rows = db.execute("SELECT rel, taken, entry FROM files WHERE key = ?", (key,))
+                    for rel, taken, entry in rows:
+                        found[rel] = pickle.loads(entry)
+                        self._taken[rel] = taken
+                for rel in rels or ():
+                    row = db.execute("SELECT taken, entry FROM files WHERE rel = ? AND key = ?",
+                                     (rel, key)).fetchone()  # fmt: skip
+                    if row is not None:
+                        found[rel] = pickle.loads(row[1])
+                        self._taken[rel] = row[0]
+        except Exception as exc:  # a damaged row or file can raise almost anything
+            self._warn(f"{CACHE_DIR}/{ARTICLES_DB} is damaged ({type(exc).__name__}); rebuilding")
+            found.clear()
+        finally:
+            db.close()
+        return found
+
+    def load_articles(self, settings_key: str) -> dict[str, CachedFile]:
+        """Files by path (none when there is no usable cache)."""
+        return self._read_files(settings_key, None)
+
+    def load_files(self, settings_key: str, rels: list[str]) -> dict[str, CachedFile]:
+        """The cached files among `rels` (by path)."""
+        return self._read_files(settings_key, rels)
+
     def taken_ns(self, rel: str) -> int:
-        """When the stats of `rel`'s cache shard were taken (0: unknown)."""
-        return self.shard_taken_ns.get(shard_of(rel), 0)
+        """When the stat of `rel`'s cached file was taken (0: unknown)."""
+        return self._taken.get(rel, 0)
 
     def store_articles(
-        self, settings_key: str, files: dict[str, CachedFile], taken_ns: int, changed: Iterable[str]
+        self,
+        settings_key: str,
+        files: dict[str, CachedFile | bytes],
+        taken_ns: int,
+        changed: Iterable[str],
+        prune: bool = True,
     ) -> None:
-        """Rewrite only the shards holding a changed (or removed) path: a one-file edit stays cheap."""
-        shards = {shard_of(rel) for rel in changed}
-        parts: dict[int, dict[str, CachedFile]] = {shard: {} for shard in shards}
-        for rel, entry in files.items():
-            part = parts.get(shard_of(rel))
-            if part is not None:
-                part[rel] = entry
-        for shard, part in sorted(parts.items()):
-            self._store(f"articles-{shard:02}.pickle", settings_key, (taken_ns, part))
+        """Write the rows of `changed` paths (from `files`, as entries or already pickled),
+        delete those no longer in `files` (and, with `prune`, rows of other settings): a
+        one-file edit writes one row."""
+        if not self.enabled:
+            return
+        db = self._articles_db()
+        if db is None:
+            return
+        key = f"{self.version}|{settings_key}"
+        rows, gone = [], []
+        for rel in changed:
+            entry = files.get(rel)
+            if entry is None:
+                gone.append((rel,))
+            else:
+                rows.append((rel, key, taken_ns, entry if isinstance(entry, bytes) else dumps(entry)))
+        try:
+            with db:
+                db.executemany("DELETE FROM files WHERE rel = ?", gone)
+                db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)", rows)
+                if prune:
+                    db.execute("DELETE FROM files WHERE key != ?", (key,))  # other versions, settings
+        except sqlite3.Error as exc:
+            self._warn(f"{CACHE_DIR}/{ARTICLES_DB} could not be written ({type(exc).__name__})")
+        finally:
+            db.close()
 
     def load_state(self, key: str) -> BuildState | None:
         payload = self._load(_state_name(key), key)

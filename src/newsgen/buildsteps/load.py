@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import gc
 import hashlib
-import io
 import pickle
 import time
 from dataclasses import replace
@@ -14,7 +13,7 @@ from typing import Any
 
 from newsgen.buildsteps.options import BuildOptions, Counts, Stages
 from newsgen.buildsteps.parallel import parallel_map
-from newsgen.cache import Cache, CachedFile, dump, gc_paused, is_settled
+from newsgen.cache import Cache, CachedFile, dumps, gc_paused, is_settled
 from newsgen.config import SiteConfig, config_fingerprint, read_settings
 from newsgen.diagnostics import Diagnostic, error
 from newsgen.model import Article
@@ -58,14 +57,20 @@ def load_articles(
     reporter.stage("read", len(todo))
     _LOAD.update(root=content_root, shown=config.content_dir, settings=settings, stages=stages,
                  cached=cached)  # fmt: skip
+    batch: dict[str, CachedFile | bytes] = {}
     with gc_paused():  # once, not per file: re-enabling it per file cost seconds at 20,000
         for rel, packed in parallel_map(_load_packed, todo, options.jobs):
             entries[rel] = pickle.loads(packed)
+            batch[rel] = packed  # stored as the worker pickled it, a batch at a time
+            if len(batch) >= STORE_BATCH:
+                cache.store_articles(settings_key, batch, taken_ns, batch, prune=False)
+                batch.clear()
             reporter.advance()
     _LOAD.clear()
     removed = cached.keys() - entries.keys()
     if todo or removed or read:
-        cache.store_articles(settings_key, entries, taken_ns, [*todo, *removed, *read])
+        batch.update(read)
+        cache.store_articles(settings_key, batch, taken_ns, [*batch, *removed])
     for rel in sorted(entries):
         if entries[rel].diagnostics:
             counts.file_diagnostics.append((rel, entries[rel].diagnostics))
@@ -74,6 +79,9 @@ def load_articles(
     # again, and forked workers then share their memory pages instead of copying them.
     gc.freeze()
     return [entries[rel].article for rel in sorted(entries) if entries[rel].article is not None]
+
+
+STORE_BATCH = 2000  # files read before their cache rows are written (bounds the memory held)
 
 
 def cache_key(config: SiteConfig, stages: Stages) -> str:
@@ -99,9 +107,7 @@ def _stat_matches(path: Path, hit: CachedFile, started_ns: int) -> bool:
 def _load_packed(rel: str) -> tuple[str, bytes]:
     """`_load_one`, pickled with the cache's fast reducers (the default is slow for articles)."""
     rel, entry = _load_one(rel)
-    buffer = io.BytesIO()
-    dump(entry, buffer)
-    return rel, buffer.getvalue()
+    return rel, dumps(entry)
 
 
 def _load_one(rel: str) -> tuple[str, CachedFile]:

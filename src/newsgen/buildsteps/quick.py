@@ -4,7 +4,7 @@ Taken when, since the last build, only content files changed (none added, remove
 no template, static file or setting changed) and each changed article's `shared_view` is what
 it was: then the entity resolution, the site index and every other page are unchanged, so the
 last build's page rows (`pagestore`) and page fingerprints stand, and only the changed
-articles' pages are rendered. Otherwise (or on anything unexpected) the full build runs; both
+articles' pages are rendered (and their cache rows written). Otherwise (or on anything unexpected) the full build runs; both
 produce the same bytes, which the incremental tests check after random edits.
 """
 
@@ -18,7 +18,7 @@ from typing import Any
 from newsgen.buildsteps.load import cache_key, read_entry
 from newsgen.buildsteps.options import BuildOptions, Counts, Stages
 from newsgen.buildsteps.write import page_fingerprint, settings_digest
-from newsgen.cache import FOLDER_KEYS, RACY_NS, BuildState, Cache, CachedFile, shard_of
+from newsgen.cache import FOLDER_KEYS, RACY_NS, BuildState, Cache, CachedFile
 from newsgen.config import SiteConfig, read_settings
 from newsgen.diagnostics import Diagnostic
 from newsgen.output import MARKER, OutputError, Staging
@@ -97,18 +97,13 @@ def try_quick(quick: QuickBuild, counts: Counts) -> BuildState | None:
 def _quick(quick: QuickBuild, counts: Counts, changed: list[str], reader: RowReader) -> BuildState | None:
     config, stages, cache = quick.config, quick.stages, quick.cache
     settings_key = cache_key(config, stages)
-    shards: dict[int, dict[str, CachedFile]] = {}
-    for shard in sorted({shard_of(rel) for rel in changed}):
-        files = cache.load_shard(settings_key, shard)
-        if files is None:
-            return None
-        shards[shard] = files
+    cached = cache.load_files(settings_key, changed)
     settings = read_settings(config)
     content_root = quick.site_dir / config.content_dir
     entries: dict[str, CachedFile] = {}
     pages: list[Any] = []
     for rel in changed:
-        old = shards[shard_of(rel)].get(rel)
+        old = cached.get(rel)
         if old is None or old.article is None:
             return None
         entry = read_entry(content_root / rel, rel, old, settings, stages, config.content_dir)
@@ -133,10 +128,7 @@ def _quick(quick: QuickBuild, counts: Counts, changed: list[str], reader: RowRea
     cache.forget_state(quick.state_key)
     if not _apply(quick, rendered, counts):
         return None
-    for rel, entry in entries.items():
-        shards[shard_of(rel)][rel] = entry
-    merged = {rel: entry for files in shards.values() for rel, entry in files.items()}
-    cache.store_articles(settings_key, merged, quick.taken_ns, entries)
+    cache.store_articles(settings_key, entries, quick.taken_ns, entries, prune=False)  # type: ignore[arg-type]
     counts.unchanged = len(fingerprints) - counts.written
     return _state(quick, fingerprints, entries, counts)
 
