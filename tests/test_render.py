@@ -137,3 +137,31 @@ def test_fingerprints_survive_broken_and_binary_files(tmp_path: Path) -> None:
     (tmp_path / "templates" / "logo.bin").write_bytes(b"\xff\xfe\x00")
     prints = template_fingerprints(make_environment(tmp_path, config))
     assert "broken.html" in prints and "article.html" in prints
+
+
+def test_once_renders_a_macro_once_per_same_arguments(tmp_path: Path) -> None:
+    env = make_environment(tmp_path, SiteConfig())
+    calls: list[object] = []
+
+    def macro(*args: object) -> str:
+        calls.append(args)
+        return f"<b>{len(calls)}</b>"
+
+    site, other = object(), object()
+    template = env.from_string("{{ once(m, a) }}{{ once(m, a) }}{{ once(m, b) }}")
+    assert template.render(m=macro, a=site, b=other) == "<b>1</b><b>1</b><b>2</b>"
+    assert calls == [(site,), (other,)]
+
+
+def test_site_frame_override_reaches_every_html_page(tmp_path: Path) -> None:
+    config = SiteConfig()
+    before = template_fingerprints(make_environment(tmp_path, config))
+    frame = (theme_dir() / "frame.html").read_text(encoding="utf-8")
+    write(tmp_path / "templates" / "frame.html", frame.replace("Skip to content", "Skip ahead"))
+    env = make_environment(tmp_path, config)
+    after = template_fingerprints(env)
+    assert before["article.html"] != after["article.html"]
+    assert before["list.html"] != after["list.html"]
+    assert before["feed.xml"] == after["feed.xml"]
+    pages = pages_for(config)
+    assert b"Skip ahead" in render_page(env, pages["index.html"])

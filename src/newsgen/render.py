@@ -9,10 +9,12 @@ from __future__ import annotations
 import hashlib
 from importlib import resources
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 import jinja2
 from jinja2 import meta
+from markupsafe import Markup
 
 from newsgen.config import SiteConfig
 
@@ -35,7 +37,7 @@ def make_environment(site_dir: Path, config: SiteConfig) -> jinja2.Environment:
             jinja2.FileSystemLoader(str(theme_dir())),
         ]
     )
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=loader,
         autoescape=jinja2.select_autoescape(AUTOESCAPE_EXTENSIONS, default_for_string=True),
         undefined=jinja2.StrictUndefined,
@@ -44,6 +46,32 @@ def make_environment(site_dir: Path, config: SiteConfig) -> jinja2.Environment:
         keep_trailing_newline=True,
         auto_reload=False,  # a fresh environment per build: no need to stat templates per page
     )
+    env.globals["once"] = rendered_once()
+    return env
+
+
+ONCE_LIMIT = 20_000  # fragments kept per environment; past it the store starts afresh
+
+
+def rendered_once() -> Callable[..., Markup]:
+    """`once(macro, *args)`: the macro's output, rendered once per build for the same arguments.
+
+    Pages share their refs (the site frame, article refs), and a macro shows only its
+    arguments, so the frame or an article's list entry need not be rendered on every page.
+    Arguments are matched by identity (and kept alive, so an id is never reused).
+    """
+    rendered: dict[tuple[int, ...], tuple[object, Markup]] = {}
+
+    def once(macro: Callable[..., Markup], *args: object) -> Markup:
+        key = (id(macro), *map(id, args))
+        hit = rendered.get(key)
+        if hit is None:
+            if len(rendered) >= ONCE_LIMIT:
+                rendered.clear()
+            hit = rendered[key] = ((macro, args), macro(*args))
+        return hit[1]
+
+    return once
 
 
 def render_page(env: jinja2.Environment, page: Any) -> bytes:
