@@ -7,6 +7,7 @@ from pathlib import Path
 
 import jinja2
 import pytest
+from markupsafe import Markup
 
 from newsgen.config import SiteConfig
 from newsgen.index import build_index
@@ -143,9 +144,9 @@ def test_once_renders_a_macro_once_per_same_arguments(tmp_path: Path) -> None:
     env = make_environment(tmp_path, SiteConfig())
     calls: list[object] = []
 
-    def macro(*args: object) -> str:
+    def macro(*args: object) -> Markup:  # a macro of an autoescaped template returns Markup
         calls.append(args)
-        return f"<b>{len(calls)}</b>"
+        return Markup(f"<b>{len(calls)}</b>")
 
     site, other = object(), object()
     template = env.from_string("{{ once(m, a) }}{{ once(m, a) }}{{ once(m, b) }}")
