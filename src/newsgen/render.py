@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 from importlib import resources
 from pathlib import Path
-from collections.abc import Callable
+from collections.abc import Callable, MutableMapping
 from typing import Any
 
 import jinja2
@@ -29,6 +29,17 @@ def theme_dir() -> Path:
     return Path(__file__).resolve().parents[2] / "templates"
 
 
+class Environment(jinja2.Environment):
+    """Jinja's environment with template globals in one plain dict.
+
+    Jinja layers them over the environment's in a `ChainMap`, read key by key in Python on
+    every render and every `{% import %}`; ours are all set before the first template loads.
+    """
+
+    def make_globals(self, d: MutableMapping[str, Any] | None) -> MutableMapping[str, Any]:
+        return {**self.globals, **(d or {})}
+
+
 def make_environment(site_dir: Path, config: SiteConfig) -> jinja2.Environment:
     """Site templates first, then the theme; autoescaped HTML/XML; undefined names are errors."""
     loader = jinja2.ChoiceLoader(
@@ -37,7 +48,7 @@ def make_environment(site_dir: Path, config: SiteConfig) -> jinja2.Environment:
             jinja2.FileSystemLoader(str(theme_dir())),
         ]
     )
-    env = jinja2.Environment(
+    env = Environment(
         loader=loader,
         autoescape=jinja2.select_autoescape(AUTOESCAPE_EXTENSIONS, default_for_string=True),
         undefined=jinja2.StrictUndefined,
