@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsgen.entities import annotate_article, find_mentions
+from newsgen.entities import annotate_article, features, find_mentions
 from newsgen.entities.names import (
     acronym_after,
     join_short_forms,
@@ -312,3 +314,35 @@ def test_the_shipped_model_is_small_and_loads() -> None:
     assert len(data) <= 5 * 1024 * 1024
     model = load_model()
     assert len(model.weights) > 1000 and len(model.gazetteer) > 1000
+
+
+# The finder's patterns check the character before a match after its first letter (a speed
+# trick); they must find exactly what the plain form, with the check in front, finds.
+def _assert_patterns_match_plain_form(text: str) -> None:
+    plain_run = re.compile(
+        rf"(?<![\w.'’-]){features._CAP}"
+        rf"(?:{features._GAP}(?:(?:{features._CONN}){features._GAP})*{features._CAP})*"
+    )
+    plain_lower = re.compile(r"(?<![\w'’-])[a-zà-ÿ][a-zà-ÿ]+(?![\w'’-])")
+    for fast, plain in ((features.RUN, plain_run), (features.LOWER_WORD, plain_lower)):
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@settings(max_examples=400)
+@given(st.text(alphabet=list("aAbMrsDtCoLJS. '’-&\t\nÀÿ÷ßZ1_"), max_size=24))
+def test_candidate_patterns_match_their_plain_form(text: str) -> None:
+    _assert_patterns_match_plain_form(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mr. Ilse Marten of the Harbour Board",
+        "Mrs. O'Neill met U.S. Corp. staff",
+        "J. R. Tolkien",
+        "AT&T and Abu-Marzouk's Bros. Ltd.",
+        "the Mr.Dr. x-Ms. Ft.Co",
+    ],
+)
+def test_candidate_patterns_on_names(text: str) -> None:
+    _assert_patterns_match_plain_form(text)

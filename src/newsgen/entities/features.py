@@ -15,17 +15,30 @@ from newsgen.entities.lexicon import CONNECTORS
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _WORD = r"[\w&]"
-_ABBREV = r"(?:Mr|Mrs|Ms|Dr|St|Co|Corp|Inc|Ltd|Jr|Sr|Gen|Lt|Col|Sgt|Gov|Sen|Rep|Prof|Mt|Bros|Ft)\."
+_ABBREVIATIONS = (
+    "Mr Mrs Ms Dr St Co Corp Inc Ltd Jr Sr Gen Lt Col Sgt Gov Sen Rep Prof Mt Bros Ft".split()
+)
+_ABBREV = rf"(?:{'|'.join(_ABBREVIATIONS)})\."
 # A capitalised token: `U.S.`, `Corp.`, `J.` before a capital, `O'Neill`, `Abu-Marzouk`, `AT&T`;
 # never a possessive 's.
 _CAP = (
     rf"(?:(?:[{_UPPER}]\.){{2,}}|{_ABBREV}(?!\w)|[{_UPPER}]\.(?=[ \t]+[{_UPPER}])"
     rf"|[{_UPPER}]{_WORD}*(?:[-.]{_WORD}+|['’](?![sS]\b){_WORD}+)*)"
 )
+# `_CAP` after its first letter, which every branch opens with (`(?<=M)r` is the rest of `Mr`).
+_CAP_REST = (
+    rf"(?:\.(?:[{_UPPER}]\.)+|(?:{'|'.join(f'(?<={a[0]}){a[1:]}' for a in _ABBREVIATIONS)})\."
+    rf"(?!\w)|\.(?=[ \t]+[{_UPPER}])|{_WORD}*(?:[-.]{_WORD}+|['’](?![sS]\b){_WORD}+)*)"
+)
 _CONN = "|".join(re.escape(c) for c in CONNECTORS)
 _GAP = r"[ \t]+"
-RUN = re.compile(rf"(?<![\w.'’-]){_CAP}(?:{_GAP}(?:(?:{_CONN}){_GAP})*{_CAP})*")
-LOWER_WORD = re.compile(r"(?<![\w'’-])[a-zà-ÿ][a-zà-ÿ]+(?![\w'’-])")
+# Both patterns open with the letter class and check the character before it afterwards
+# (`(?<!X.)`): the same matches as a leading `(?<!X)`, but `re` can then skip ahead to candidate
+# letters instead of trying every position.
+RUN = re.compile(
+    rf"[{_UPPER}](?<![\w.'’-].){_CAP_REST}(?:{_GAP}(?:(?:{_CONN}){_GAP})*{_CAP})*"
+)
+LOWER_WORD = re.compile(r"[a-zà-ÿ](?<![\w'’-].)[a-zà-ÿ]+(?![\w'’-])")
 _SHAPE = str.maketrans(
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789",
     "X" * 26 + "x" * 26 + "d" * 10,
