@@ -125,8 +125,9 @@ def _mentions(item: IndexedArticle, plan: Plan) -> list[dict[str, str]]:
     for eid in item.entity_ids:
         entity = plan.index.entities[eid]
         entry = {"@type": types.get(entity.kind, "Thing"), "name": entity.name}
-        if eid in plan.entity_links:
-            entry["url"] = plan.urls.absolute(plan.index.entity_pages[eid].dir)
+        link = plan.entity_links.get(eid)
+        if link is not None:  # its href is `urls.href` of the entity's dir: absolute() unquoted
+            entry["url"] = plan.urls.origin + link.href
         found.append(entry)
     return found
 
@@ -178,7 +179,7 @@ def article_context(item: IndexedArticle, plan: Plan) -> ArticlePage:
     page = ArticlePage(
         site=plan.site,
         title=a.title,
-        canonical=plan.urls.absolute(item.dir),
+        canonical=plan.urls.origin + ref.href,  # `urls.absolute(item.dir)`, quoted once in refs
         description=a.standfirst or a.summary or "",
         standfirst=a.standfirst or "",
         date_iso=ref.date_iso,
