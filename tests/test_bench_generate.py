@@ -18,7 +18,7 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from benchmarks import generate as gen  # noqa: E402
-from benchmarks.build_bench import appended_sentence, edited_template  # noqa: E402
+from benchmarks.build_bench import appended_sentence, edited_headline, edited_template  # noqa: E402
 from benchmarks.hugo_compare import hugo_binary  # noqa: E402
 
 CREDIT = re.compile(r" \(([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)*)(/[A-Z][a-z]+ [A-Z][a-z]+)?\)$")
@@ -179,6 +179,12 @@ def test_appended_sentence_extends_the_last_paragraph() -> None:
     edited = appended_sentence(b"Head\n-\nCap (X)\nLast line.\n", 0)
     assert edited.startswith(b"Head\n-\nCap (X)\nLast line. Officials said")
     assert edited.endswith(b".\n") and edited.count(b"\n") == 4
+
+
+def test_edited_headline_is_the_first_line_after_front_matter() -> None:
+    with_front = edited_headline(b"---\ntags: [a]\n---\n\nHead\nBody.\n", 0)
+    assert with_front == b"---\ntags: [a]\n---\n\nHead (updated 1)\nBody.\n"
+    assert edited_headline(b"Head\n-\nBody.\n", 2) == b"Head (updated 3)\n-\nBody.\n"
 
 
 def test_command_line_writes_the_archive(tmp_path: Path) -> None:
