@@ -51,8 +51,10 @@ def edited_template(theme_template: str, run: int) -> str:
 
 
 def appended_sentence(article: bytes, run: int) -> bytes:
-    """The article with one sentence added to its last paragraph."""
-    sentence = f" Officials said more details would be published in week {run + 2}."
+    """The article with one sentence that names nobody added to its last paragraph. (It once
+    opened with "Officials said", which the entity tagger can read as a person's name: then
+    the edit adds a mention, and the benchmark measured a different kind of edit.)"""
+    sentence = f" More details would be published in week {run + 2}, officials said."
     return article.rstrip(b"\n") + sentence.encode("utf-8") + b"\n"
 
 

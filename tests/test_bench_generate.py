@@ -177,7 +177,7 @@ def test_template_edit_lands_inside_a_block() -> None:
 
 def test_appended_sentence_extends_the_last_paragraph() -> None:
     edited = appended_sentence(b"Head\n-\nCap (X)\nLast line.\n", 0)
-    assert edited.startswith(b"Head\n-\nCap (X)\nLast line. Officials said")
+    assert edited.startswith(b"Head\n-\nCap (X)\nLast line. More details")
     assert edited.endswith(b".\n") and edited.count(b"\n") == 4
 
 
