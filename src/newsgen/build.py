@@ -62,6 +62,7 @@ def build(
             _run(Path(site_dir), config, out_dir, options, stages, reporter, counts)
         finally:
             gc.unfreeze()  # see load_articles
+            stages.forget_plan()  # the plan `make_plan` kept for the page rows, and its index
     result = BuildResult(
         counts.articles, counts.written, counts.unchanged, counts.removed,
         tuple(counts.diagnostics), time.perf_counter() - started, out_dir, options.strict,
@@ -89,7 +90,6 @@ def _run(
     known = _inputs(site_dir, config, previous.files, previous.themes) if previous else {}
     if previous and _unchanged(previous, known, out_dir):
         counts.articles, counts.unchanged = previous.article_count, len(previous.page_fingerprints)
-        counts.file_diagnostics = list(previous.file_diagnostics)
         counts.diagnostics.extend(previous.diagnostics)
         return
     quick = None
@@ -103,7 +103,6 @@ def _run(
             counts.diagnostics.extend(cache.problems)
             return
     cache.forget_state(state_key)
-    first = len(counts.diagnostics)  # the settings' own come before
     if quick and quick.discovered:
         files = quick.discovered[0]
     else:
@@ -127,7 +126,6 @@ def _run(
         state.inputs, state.files, state.themes = snapshot, tuple(files), themes
         state.started_ns = taken_ns
         state.article_count = counts.articles
-        state.diagnostics = tuple(counts.diagnostics[first:])  # replayed by the fast path
         state.file_diagnostics = tuple(counts.file_diagnostics)
         state.later_diagnostics = tuple(counts.diagnostics[later:])
         state.rows_token = _store_rows(cache, state_key, stages, index, config, taken_ns)
@@ -148,8 +146,6 @@ def _store_rows(
     except Exception:  # rows only speed up the next build: without them it is a full one
         cache.rows_path(state_key).unlink(missing_ok=True)
         return ""
-    finally:
-        stages.forget_plan()
     return token
 
 

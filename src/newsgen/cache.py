@@ -54,15 +54,20 @@ class BuildState:
     page_fingerprints: dict[str, str] = field(default_factory=dict)
     manifest: frozenset[str] = frozenset()
     article_count: int = 0
-    diagnostics: tuple[Diagnostic, ...] = ()
     started_ns: int = 0
     files: tuple[str, ...] = ()
     themes: tuple[Path, ...] = ()
-    # the quick path's inputs: diagnostics per content file (path order) and after them, and
-    # the token of the page rows (`pagestore`) written with this state ("" when none)
+    # the diagnostics after the settings' own: per content file (path order, files with some),
+    # then the rest; and the token of the page rows (`pagestore`) of this state ("" when none)
     file_diagnostics: tuple[tuple[str, tuple[Diagnostic, ...]], ...] = ()
     later_diagnostics: tuple[Diagnostic, ...] = ()
     rows_token: str = ""
+
+    @property
+    def diagnostics(self) -> tuple[Diagnostic, ...]:
+        """Everything the build reported after the settings' own (the fast path replays it)."""
+        files = tuple(d for _rel, found in self.file_diagnostics for d in found)
+        return files + self.later_diagnostics
 
 
 # A file whose mtime is this close to the moment its stat was taken may change again within the

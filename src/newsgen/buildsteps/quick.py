@@ -20,7 +20,6 @@ from newsgen.buildsteps.options import BuildOptions, Counts, Stages
 from newsgen.buildsteps.write import page_fingerprint, settings_digest
 from newsgen.cache import FOLDER_KEYS, RACY_NS, BuildState, Cache, CachedFile
 from newsgen.config import SiteConfig, read_settings
-from newsgen.diagnostics import Diagnostic
 from newsgen.output import MARKER, OutputError, Staging
 from newsgen.pagestore import RowReader
 
@@ -175,16 +174,12 @@ def _state(
     by_file = dict(quick.previous.file_diagnostics)
     for rel, entry in entries.items():
         by_file[rel] = entry.diagnostics
-    file_diagnostics = tuple((rel, by_file[rel]) for rel in sorted(by_file) if by_file[rel])
-    flat: list[Diagnostic] = [d for _rel, found in file_diagnostics for d in found]
-    later = quick.previous.later_diagnostics
-    counts.file_diagnostics = list(file_diagnostics)
-    counts.diagnostics.extend([*flat, *later])
-    return dataclasses.replace(
+    state = dataclasses.replace(
         quick.previous,
         inputs=quick.inputs,
         page_fingerprints=fingerprints,
         started_ns=quick.taken_ns,
-        diagnostics=(*flat, *later),
-        file_diagnostics=file_diagnostics,
+        file_diagnostics=tuple((rel, by_file[rel]) for rel in sorted(by_file) if by_file[rel]),
     )
+    counts.diagnostics.extend(state.diagnostics)
+    return state
