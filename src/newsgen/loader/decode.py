@@ -7,6 +7,7 @@ line numbers count the same way in every file.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 
 from newsgen.diagnostics import Diagnostic, error, warning
@@ -17,7 +18,9 @@ _CP1252_TABLE = {
     b: bytes((b,)).decode("cp1252") for b in range(0x80, 0xA0) if b not in _CP1252_HOLES
 }
 _SAMPLE = 8192
-_TEXT_CONTROLS = {"\t", "\n", "\r", "\f", "\v"}
+# C0 controls other than \t \n \v \f \r, DEL and the C1 controls: never in real prose.
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_LOW_BYTES = bytes(range(0x80))
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,13 +85,12 @@ def _line_of_offset(data: bytes, offset: int) -> int:
 def _mostly_high_bytes(data: bytes) -> bool:
     """Real cp1252 prose has a few accented letters; random binary is half high bytes."""
     sample = data[:_SAMPLE]
-    high = sum(1 for b in sample if b >= 0x80)
+    high = len(sample.translate(None, _LOW_BYTES))
     return len(sample) >= 32 and high * 3 > len(sample)
 
 
 def _mostly_controls(text: str) -> bool:
+    """Over a tenth control characters; counted by a regex, as a Python loop costs ~0.4 ms."""
     sample = text[:_SAMPLE]
-    controls = sum(
-        1 for c in sample if (c < " " and c not in _TEXT_CONTROLS) or "\x7f" <= c <= "\x9f"
-    )
+    controls = len(_CONTROLS.findall(sample))
     return len(sample) > 0 and controls * 10 > len(sample)
