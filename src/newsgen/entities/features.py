@@ -113,6 +113,28 @@ def next_word(text: str, end: int) -> str:
     return parts[0].lower() if parts else ""
 
 
+def run_context(text: str, start: int, end: int) -> tuple[bool, str, str]:
+    """`starts_sentence`, `previous_word` and `next_word` of the run `text[start:end]` at once:
+    the finder asks all three of every run, so they share one slice either side."""
+    before = text[start - 24 : start] if start >= 24 else text[:start]
+    opened = before.rstrip(" \t")
+    if opened:
+        initial = opened[-1] in _SENTENCE_OPENERS
+    else:  # only spaces in the slice: the text start, or a longer look back
+        initial = start <= 24 or starts_sentence(text, start)
+    cut = before.rfind("\n")
+    if cut >= 0:
+        before = before[cut + 1 :]
+    parts = before.rsplit(None, 1)
+    previous = parts[-1].lower() if parts else ""
+    after = text[end : end + 24]
+    cut = after.find("\n")
+    if cut >= 0:
+        after = after[:cut]
+    parts = after.split(None, 1)
+    return initial, previous, parts[0].lower() if parts else ""
+
+
 def starts_sentence(text: str, start: int) -> bool:
     """True when only spaces stand between `start` and a sentence opener or the text start."""
     i = start - 1

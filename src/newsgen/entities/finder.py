@@ -7,17 +7,17 @@ name it ends. Junk (weekdays, months, pronouns, bare nationality words, `Read mo
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
+from functools import lru_cache
+from operator import attrgetter
 
 from newsgen.entities.features import (
     RUN,
     lower_vocabulary,
-    next_word,
-    previous_word,
+    run_context,
     run_rows,
     run_tokens,
     single_key,
-    starts_sentence,
 )
 from newsgen.entities.lexicon import (
     JUNK_PHRASES,
@@ -32,8 +32,8 @@ from newsgen.entities.tagger import (
     Model,
     RunKey,
     RunResult,
+    UNSEEN,
     load_model,
-    seen_context,
     tag_one,
     tag_run,
 )
@@ -59,6 +59,7 @@ _RANK_WORDS = frozenset({"deputy", "vice", "acting"})
 Token = tuple[int, int, str]
 Span = tuple[int, int, str]  # first token, end token, tag kind (PER/ORG/LOC/MISC)
 Found = tuple[int, int, str, EntityKind]  # start, end, text, kind: a Mention to be
+_START = attrgetter("start")
 
 
 def find_mentions(text: str, model: Model | None = None) -> list[Mention]:
@@ -69,10 +70,11 @@ def find_mentions(text: str, model: Model | None = None) -> list[Mention]:
     untagged: list[Token] = []
     gazetteer = model.gazetteer
     results = model.run_results
+    seen_before, seen_after = model.context[0], model.context[1]
     for run in RUN.finditer(text):
         word = run.group()
         start, end = run.span()
-        initial = starts_sentence(text, start)
+        initial, before, after = run_context(text, start, end)
         single = " " not in word and "\t" not in word
         if single:
             lower = word.lower()
@@ -82,7 +84,9 @@ def find_mentions(text: str, model: Model | None = None) -> list[Mention]:
                 continue
         else:
             seen_lower = tuple([w.lower() in lower_vocab for w in word.split()])
-        before, after = seen_context(model, previous_word(text, start), next_word(text, end))
+        # `seen_context`, inlined: this loop runs for every capitalised word of the archive.
+        before = before if before in seen_before else UNSEEN
+        after = after if after in seen_after else UNSEEN
         key = (word, before, after, initial, seen_lower)
         names = results.get(key)
         if names is None:
@@ -252,6 +256,7 @@ def _kind_from_cues(
     return kind
 
 
+@lru_cache(maxsize=1 << 16)  # names repeat across an archive; the answer depends on nothing else
 def _is_junk(name: str) -> bool:
     lower = name.lower()
     if lower in JUNK_PHRASES or (lower in NEVER_NAMES and name not in ACRONYMS):
@@ -280,18 +285,28 @@ def _agree(found: list[Found], untagged: list[Token]) -> list[Mention]:
     """One kind per string in this text (majority, first use breaking ties); a lone word that
     ends a person's full name elsewhere in the text is that person; a lone word the tagger
     passed over is a name when the same text is one elsewhere (or a known acronym)."""
-    votes: dict[str, Counter[EntityKind]] = defaultdict(Counter)
-    surnames: set[str] = set()
+    kinds_of: dict[str, list[EntityKind]] = {}
     for _, _, name, kind in found:
-        votes[name][kind] += 1
-        if kind == "person" and " " in name:
-            surnames.add(name.rsplit(" ", 1)[1])
-    kind_of = {name: ACRONYMS.get(name) or _first_most(counter) for name, counter in votes.items()}
-    kind_of.update((name, "person") for name in surnames)
+        kinds = kinds_of.get(name)
+        if kinds is None:
+            kinds_of[name] = [kind]
+        else:
+            kinds.append(kind)
+    kind_of = {
+        # Most names have one kind throughout: counted only when they do not.
+        name: ACRONYMS.get(name)
+        or (kinds[0] if kinds.count(kinds[0]) == len(kinds) else _first_most(Counter(kinds)))
+        for name, kinds in kinds_of.items()
+    }
+    kind_of.update(
+        (name.rsplit(" ", 1)[1], "person")
+        for name, kinds in kinds_of.items()
+        if " " in name and "person" in kinds
+    )
     kind_of.update((name, kind) for name, kind in ACRONYMS.items() if name not in kind_of)
     mentions = [Mention(start, end, name, kind_of[name]) for start, end, name, _ in found]
     mentions.extend(
         Mention(start, end, word, kind_of[word]) for start, end, word in untagged if word in kind_of
     )
-    mentions.sort(key=lambda m: m.start)
+    mentions.sort(key=_START)
     return mentions
