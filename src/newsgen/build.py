@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import gc
 import hashlib
-import os
 import time
 from collections.abc import Iterable
 from pathlib import Path
@@ -20,13 +19,13 @@ from newsgen.buildsteps.one_file import find_site_root, inspect_file
 from newsgen.buildsteps.options import BuildOptions, BuildResult, Counts, Stages
 from newsgen.buildsteps.parallel import parallel_map, worker_count
 from newsgen.buildsteps.quick import QuickBuild, try_quick
+from newsgen.buildsteps.rows import RowsExport
 from newsgen.buildsteps.site import LoadedSite, load_site, site_config
 from newsgen.buildsteps.write import page_fingerprint, write_site
 from newsgen.cache import FOLDER_KEYS, BuildState, Cache, folder_stats, input_snapshot, is_settled
 from newsgen.config import SiteConfig, config_fingerprint
 from newsgen.diagnostics import has_errors
 from newsgen.output import MARKER
-from newsgen.pagestore import write_rows
 from newsgen.report import ConsoleReporter, Reporter
 
 __all__ = [
@@ -121,32 +120,21 @@ def _run(
     resolution = stages.resolve_entities(articles, curation, config)
     index, problems = stages.build_index(articles, resolution, config)
     counts.diagnostics.extend(problems)
-    state = write_site(site_dir, config, out_dir, index, previous, stages, options, reporter, counts)
+    rows = RowsExport(cache, state_key, stages, index, config, taken_ns)
+    rows.start()
+    try:
+        state = write_site(site_dir, config, out_dir, index, previous, stages, options, reporter, counts)
+    finally:
+        rows_token = rows.finish()
     if state is not None:
         state.inputs, state.files, state.themes = snapshot, tuple(files), themes
         state.started_ns = taken_ns
         state.article_count = counts.articles
         state.file_diagnostics = tuple(counts.file_diagnostics)
         state.later_diagnostics = tuple(counts.diagnostics[later:])
-        state.rows_token = _store_rows(cache, state_key, stages, index, config, taken_ns)
+        state.rows_token = rows_token
         cache.store_state(state_key, state)
     counts.diagnostics.extend(cache.problems)
-
-
-def _store_rows(
-    cache: Cache, state_key: str, stages: Stages, index: object, config: SiteConfig, taken_ns: int
-) -> str:
-    """Export the page rows the quick path reads; their token ("" when not written)."""
-    if not cache.enabled:
-        return ""
-    token = f"{taken_ns}-{os.getpid()}"
-    try:
-        cache.folder.mkdir(exist_ok=True)
-        write_rows(cache.rows_path(state_key), token, stages.plan_tables(index, config))
-    except Exception:  # rows only speed up the next build: without them it is a full one
-        cache.rows_path(state_key).unlink(missing_ok=True)
-        return ""
-    return token
 
 
 def _discover(

@@ -33,8 +33,11 @@ def write_rows(path: Path, token: str, rows: Iterable[tuple[str, str, Any]]) -> 
             connection.executemany("INSERT OR REPLACE INTO rows VALUES (?, ?, ?)", batch)
         connection.execute("INSERT INTO rows VALUES ('', 'token', ?)", (token.encode(),))
         connection.commit()
-    finally:
+    except BaseException:
         connection.close()
+        pending.unlink(missing_ok=True)  # no half-written file left in the cache
+        raise
+    connection.close()
     os.replace(pending, path)
 
 

@@ -6,7 +6,8 @@ import gc
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
-from typing import TypeVar
+from multiprocessing.pool import Pool
+from typing import Generic, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -17,13 +18,44 @@ def worker_count(jobs: int | None) -> int:
     return max(1, jobs if jobs else (os.cpu_count() or 1))
 
 
+def can_fork() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+class StartedMap(Generic[R]):
+    """A `map` whose pool is forked, and its work begun, when it is made: the parent can go on
+    with other work (planning the next batch of pages) while the workers run."""
+
+    def __init__(self, func: Callable[[T], R], items: Sequence[T], jobs: int | None) -> None:
+        workers = min(worker_count(jobs), len(items) // MIN_ITEMS_PER_WORKER)
+        self._pool: Pool | None = None
+        if workers <= 1 or not can_fork():
+            self._results: Iterator[R] = map(func, items)  # runs as it is read
+            return
+        chunk = max(1, min(64, len(items) // (workers * 4)))
+        # workers collect garbage even when forked while the parent has paused its collector
+        self._pool = multiprocessing.get_context("fork").Pool(workers, initializer=gc.enable)
+        self._results = self._pool.imap(func, items, chunksize=chunk)
+
+    def results(self) -> Iterator[R]:
+        """The results in the order of the items; the pool is closed once all are read."""
+        try:
+            yield from self._results
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        """Stop the workers (idempotent)."""
+        if self._pool is not None:
+            self._pool.terminate()
+            self._pool.join()
+            self._pool = None
+
+
 def parallel_map(func: Callable[[T], R], items: Sequence[T], jobs: int | None) -> Iterator[R]:
     """`map` over a forked pool (workers inherit module state); results come back in order."""
-    workers = min(worker_count(jobs), len(items) // MIN_ITEMS_PER_WORKER)
-    if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
-        yield from map(func, items)
-        return
-    chunk = max(1, min(64, len(items) // (workers * 4)))
-    # workers collect garbage even when forked while the parent has paused its collector
-    with multiprocessing.get_context("fork").Pool(workers, initializer=gc.enable) as pool:
-        yield from pool.imap(func, items, chunksize=chunk)
+    started = StartedMap(func, items, jobs)
+    try:
+        yield from started.results()
+    finally:
+        started.close()

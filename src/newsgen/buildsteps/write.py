@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from newsgen.buildsteps.options import BuildOptions, Counts, Stages
-from newsgen.buildsteps.parallel import parallel_map
+from newsgen.buildsteps.parallel import StartedMap
 from newsgen.cache import BuildState
 from newsgen.config import SiteConfig, config_fingerprint
 from newsgen.diagnostics import Diagnostic, error, warning
@@ -105,23 +105,42 @@ def _render_all(
     wanted: dict[str, str] = {}
     failed: list[str] = []
     reporter.stage("render")
-    for batch in _changed_batches(plan, wanted, before,
-                                  lambda page: page_fingerprint(page, templates, digest),
-                                  counts.diagnostics):  # fmt: skip
-        _RENDER.update(pages=batch, env=env, staging=staging, stages=stages)
-        try:
-            for i, changed, problem in parallel_map(_render_one, range(len(batch)), options.jobs):
-                reporter.advance()
-                counts.written += changed
-                if problem is not None:
-                    counts.diagnostics.append(problem)
-                    failed.append(batch[i].output_path)
-        finally:
-            _RENDER.clear()
+    running: tuple[list[Any], StartedMap[tuple[int, bool, Diagnostic | None]]] | None = None
+    try:
+        # the next batch is planned while the workers render the last one
+        for batch in _changed_batches(plan, wanted, before,
+                                      lambda page: page_fingerprint(page, templates, digest),
+                                      counts.diagnostics):  # fmt: skip
+            if running is not None:
+                _collect(*running, reporter, counts, failed)
+            _RENDER.update(pages=batch, env=env, staging=staging, stages=stages)
+            running = (batch, StartedMap(_render_one, range(len(batch)), options.jobs))
+        if running is not None:
+            _collect(*running, reporter, counts, failed)
+    finally:
+        if running is not None:
+            running[1].close()
+        _RENDER.clear()
     for output_path in failed:
         del wanted[output_path]
     counts.unchanged = len(wanted) - counts.written
     return wanted
+
+
+def _collect(
+    batch: list[Any],
+    started: StartedMap[tuple[int, bool, Diagnostic | None]],
+    reporter: Reporter,
+    counts: Counts,
+    failed: list[str],
+) -> None:
+    """Count one batch's rendered pages as they come back; note the pages that failed."""
+    for i, changed, problem in started.results():
+        reporter.advance()
+        counts.written += changed
+        if problem is not None:
+            counts.diagnostics.append(problem)
+            failed.append(batch[i].output_path)
 
 
 def _render_one(i: int) -> tuple[int, bool, Diagnostic | None]:

@@ -1,0 +1,83 @@
+"""The build's overlapped steps: pages rendered in batches while the next batch is planned,
+and the page rows exported in a forked process beside the render."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from conftest import tree_bytes
+from newsgen.build import BuildOptions, build
+from newsgen.buildsteps import write
+from newsgen.buildsteps.parallel import StartedMap
+from newsgen.buildsteps.rows import RowsExport
+from newsgen.cache import Cache
+from newsgen.pagestore import RowReader
+from newsgen.report import RecordingReporter
+
+
+def _square(n: int) -> int:
+    return n * n
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_started_map_gives_results_in_order(jobs: int) -> None:
+    started = StartedMap(_square, range(100), jobs)
+    assert list(started.results()) == [n * n for n in range(100)]
+    started.close()  # closing again is harmless
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_small_batches_give_the_same_site_and_counts(make_site, fake_stages, tmp_path, monkeypatch, jobs) -> None:
+    files = {f"content/story{i:02}.txt": f"Story {i}\nbody {i}\n" for i in range(40)}
+    files["content/story07.txt"] = "BOOM story\nbody\n"  # its template fails: one error
+    site = make_site(files)
+    whole = build(site, BuildOptions(output_dir=tmp_path / "whole", jobs=jobs, quiet=True),
+                  RecordingReporter(), fake_stages)  # fmt: skip
+    monkeypatch.setattr(write, "RENDER_BATCH", 16)  # three batches, each planned during the last
+    batched = build(site, BuildOptions(output_dir=tmp_path / "batched", jobs=jobs, quiet=True, clean=True),
+                    RecordingReporter(), fake_stages)  # fmt: skip
+    assert tree_bytes(tmp_path / "whole") == tree_bytes(tmp_path / "batched")
+    assert (batched.pages_written, batched.pages_unchanged) == (whole.pages_written, whole.pages_unchanged)
+    assert [d.code for d in batched.diagnostics] == [d.code for d in whole.diagnostics] == ["template"]
+    assert not (tmp_path / "batched" / "boom-story" / "index.html").exists()
+
+
+def _rows(tables):
+    return lambda index, config: iter(tables)
+
+
+def test_rows_export_writes_rows_the_token_names(tmp_path: Path, fake_stages) -> None:
+    stages = dataclasses.replace(fake_stages, plan_tables=_rows([("item", "a.txt", "slug-a")]))
+    export = RowsExport(Cache(tmp_path), "k", stages, (), None, 123)  # type: ignore[arg-type]
+    export.start()
+    token = export.finish()
+    assert token.startswith("123-")
+    reader = RowReader(export.path, token)
+    assert reader.usable and dict(reader.fetch("item", ["a.txt"])) == {"a.txt": "slug-a"}
+    reader.close()
+    assert not RowReader(export.path, "another build").usable
+
+
+def test_a_failing_rows_export_means_no_rows(tmp_path: Path, fake_stages) -> None:
+    def broken(index, config):
+        yield "item", "a.txt", "slug-a"
+        raise RuntimeError("plan exploded")
+
+    cache = Cache(tmp_path)
+    cache.folder.mkdir()
+    cache.rows_path("k").write_bytes(b"rows of an older build")
+    export = RowsExport(cache, "k", dataclasses.replace(fake_stages, plan_tables=broken), (), None, 1)  # type: ignore[arg-type]
+    export.start()
+    assert export.finish() == ""
+    assert not export.path.exists()
+    assert not list(cache.folder.glob("*.part"))
+
+
+def test_no_rows_without_a_cache(tmp_path: Path, fake_stages) -> None:
+    export = RowsExport(Cache(tmp_path, enabled=False), "k", fake_stages, (), None, 1)  # type: ignore[arg-type]
+    export.start()
+    assert export.finish() == ""
+    assert not (tmp_path / ".newsgen-cache").exists()
