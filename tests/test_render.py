@@ -7,7 +7,7 @@ from pathlib import Path
 
 import jinja2
 import pytest
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from newsgen.config import SiteConfig
 from newsgen.index import build_index
@@ -15,6 +15,7 @@ from newsgen.model import Article, SourceInfo
 from newsgen.pages import Page, plan_pages
 from newsgen.render import (
     make_environment,
+    output_escape,
     render_page,
     template_fingerprints,
     theme_dir,
@@ -166,3 +167,31 @@ def test_site_frame_override_reaches_every_html_page(tmp_path: Path) -> None:
     assert before["feed.xml"] == after["feed.xml"]
     pages = pages_for(config)
     assert b"Skip ahead" in render_page(env, pages["index.html"])
+
+
+class Html:
+    """An object that is its own markup, as markupsafe's protocol allows."""
+
+    def __html__(self) -> str:
+        return "<i>own</i>"
+
+
+@pytest.mark.parametrize(
+    "value",
+    [HOSTILE, "", "a \"quoted\" 'word'", Markup("<b>safe</b>"), 7, -3, True, 2.5, None,
+     Html(), dt.date(2025, 3, 1), ("<", 1)],
+)  # fmt: skip
+def test_output_escape_gives_the_text_markupsafe_escape_gives(value: object) -> None:
+    assert output_escape(value) == str(escape(value))
+
+
+def test_templates_output_through_output_escape(tmp_path: Path) -> None:
+    env = make_environment(tmp_path, SiteConfig())
+    template = env.from_string(
+        "{% macro m(x) %}<{{ x }}>{% endmacro %}{{ v }}|{{ m(v) }}|{{ s | safe }}|{{ n }}"
+    )
+    assert template.render(v=HOSTILE, s="<b>", n=3) == (
+        f"{escape(HOSTILE)}|<{escape(HOSTILE)}>|<b>|3"
+    )
+    with pytest.raises(jinja2.UndefinedError):
+        env.from_string("{{ missing }}").render()
