@@ -135,6 +135,18 @@ def test_one_row_per_file_and_only_changed_rows_are_written(tmp_path: Path) -> N
     assert Cache(tmp_path).load_articles("key") == {}
 
 
+def test_the_article_cache_of_older_versions_is_removed(tmp_path: Path) -> None:
+    folder = tmp_path / CACHE_DIR
+    folder.mkdir()
+    for name in ("articles.pickle", "articles-00.pickle", "articles-15.pickle", "state-abc.pickle"):
+        (folder / name).write_bytes(b"old")
+    entries = {"a.txt": CachedFile(1, 1, "x", None, ())}
+    Cache(tmp_path).store_articles("key", entries, 5, entries, prune=False)  # a batch: kept
+    assert (folder / "articles-00.pickle").exists()
+    Cache(tmp_path).store_articles("key", entries, 5, entries)
+    assert sorted(p.name for p in folder.iterdir()) == [ARTICLES_DB, "state-abc.pickle"]
+
+
 def test_an_added_file_is_seen_without_rediscovery_cost(make_site, fake_stages) -> None:
     """The fast path trusts folder mtimes for additions: adding a file must still rebuild."""
     site = make_site(SITE)

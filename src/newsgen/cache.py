@@ -172,6 +172,7 @@ def dump(payload: object, handle: BinaryIO) -> None:
 
 
 ARTICLES_DB = "articles.sqlite"
+LEGACY_ARTICLES = "articles*.pickle"  # the article cache of older versions, removed when seen
 
 
 def package_version() -> str:
@@ -324,6 +325,9 @@ class Cache:
             self._warn(f"{CACHE_DIR}/{ARTICLES_DB} could not be written ({type(exc).__name__})")
         finally:
             db.close()
+        if prune:
+            for legacy in self.folder.glob(LEGACY_ARTICLES):
+                legacy.unlink(missing_ok=True)
 
     def load_state(self, key: str) -> BuildState | None:
         payload = self._load(_state_name(key), key)
