@@ -53,7 +53,12 @@ def quote_spans(text: str) -> list[Span]:
     """Quoted spans in order: double (else single curly) marks paired left to right."""
     spans: list[Span] = []
     start: int | None = None
-    marks = _MARKS if _MARKS.search(text) else _SINGLE_MARKS
+    if _MARKS.search(text):
+        marks = _MARKS
+    elif "‘" in text or "’" in text:
+        marks = _SINGLE_MARKS
+    else:  # `_SINGLE_MARKS` tries its lookbehinds at every character: skip prose without marks
+        return spans
     for match in marks.finditer(text):
         mark, pos = match.group(), match.start()
         if start is None and mark in _OPENERS:
