@@ -11,10 +11,10 @@ from __future__ import annotations
 import html
 import re
 from bisect import bisect_right
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, replace
 
-from newsgen.entities.evidence import article_cues, related_block
+from newsgen.entities.evidence import mentions_cues, related_block
 from newsgen.entities.finder import find_mentions
 from newsgen.entities.lexicon import ARCHIVE_ORG_CUES, NATIONALITIES
 from newsgen.entities.names import (
@@ -29,7 +29,9 @@ from newsgen.model import Article, ArticleMention, EntityKind, HtmlBlock, Mentio
 TITLE, STANDFIRST, CAPTION = -1, -2, -3
 _ORGANIZATION_WORD_AFTER = re.compile(r"(['’])? ([A-Z][a-z]+)\b(?!['’]?[ -][A-Z])")
 _TAG = re.compile(r"<[^>]*>")
-_LINE_BREAKS = str.maketrans("\r\n\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85", " " * 10)
+# Characters `str.splitlines` breaks at. Replaced with `re.sub`, not `str.translate`: a
+# translate with a table walks every character in Python-level lookups (slow for non-ASCII).
+_LINE_BREAK = re.compile("[\r\n\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +58,7 @@ def article_segments(article: Article) -> list[_Segment]:
             parts.append((i, block.text, True))
     segments, offset = [], 0
     for block, text, linkable in parts:
-        text = text.translate(_LINE_BREAKS)  # one line per block, same offsets
+        text = _LINE_BREAK.sub(" ", text)  # one line per block, same offsets
         segments.append(_Segment(block, offset, text, linkable))
         offset += len(text) + 1
     return segments
@@ -122,14 +124,23 @@ def local_names(
         acronym = acronym_after(combined, m.end, m.text) if m.kind != "person" else None
         if acronym:
             canonical[name_key(acronym)] = canonical[key]
-    votes: dict[str, Counter[EntityKind]] = defaultdict(Counter)
+    votes: dict[str, list[EntityKind]] = {}
     for m, key in zip(mentions, keys):
-        votes[canonical[key]][m.kind] += 1
-    kinds = {name: _majority(counter) for name, counter in votes.items()}
+        name = canonical[key]
+        if name in votes:
+            votes[name].append(m.kind)
+        else:
+            votes[name] = [m.kind]
+    kinds = {name: _majority(voted) for name, voted in votes.items()}
     return canonical, kinds
 
 
-def _majority(counter: Counter[EntityKind]) -> EntityKind:
+def _majority(kinds: list[EntityKind]) -> EntityKind:
+    """The kind of most of `kinds` (see `_commonest`); one kind throughout needs no count."""
+    return kinds[0] if kinds.count(kinds[0]) == len(kinds) else _commonest(Counter(kinds))
+
+
+def _commonest(counter: Counter[EntityKind]) -> EntityKind:
     """The commonest kind; a known kind beats `other`, then the first seen wins."""
     best = max(counter.values())
     tied = [k for k, n in counter.items() if n == best]
@@ -152,11 +163,14 @@ def annotate_article(article: Article) -> Article:
     segments = article_segments(article)
     combined = "\n".join(s.text for s in segments)
     credit = _credit_span(segments)
-    found = [
-        _with_nationality(t, combined)
-        for m in find_mentions(combined)
-        if (t := _trimmed(m)) is not None and not credit[0] <= t.start < credit[1]
-    ]
+    found = []
+    for m in find_mentions(combined):
+        t = _trimmed(m)
+        if t is None or credit[0] <= t.start < credit[1]:
+            continue
+        if t.kind == "organization" and " " not in t.text:  # the only ones `_with_nationality` joins
+            t = _with_nationality(t, combined)
+        found.append(t)
     found = _join_organization_words(found, combined)
     canonical, kinds = local_names(found, combined)
     starts = [s.offset for s in segments]
@@ -172,14 +186,17 @@ def annotate_article(article: Article) -> Article:
     short_owners = unique_short_forms(n for n, kind in kinds.items() if kind == "person")
     placed.extend(_related_mentions(article, canonical, kinds, short_owners))
     quotes = tuple(_speaker(q, canonical, kinds, short_owners) for q in article.quotes)
-    annotated = replace(article, mentions=tuple(placed), quotes=quotes)
-    return replace(annotated, entity_cues=packed_cues(annotated))
+    cues = packed_cues(article, placed)
+    return replace(article, mentions=tuple(placed), quotes=quotes, entity_cues=cues)
 
 
-def packed_cues(article: Article) -> tuple[tuple[str, tuple[tuple[str, int], ...]], ...]:
-    """`article_cues` as the frozen `Article.entity_cues`: computed here, once per file (the
-    build caches annotated articles), not on every build by `resolve_entities`."""
-    return tuple((name, tuple(c.items())) for name, c in article_cues(article).items())
+def packed_cues(
+    article: Article, mentions: list[ArticleMention]
+) -> tuple[tuple[str, tuple[tuple[str, int], ...]], ...]:
+    """`article_cues` of the article annotated with `mentions`, as the frozen
+    `Article.entity_cues`: computed here, once per file (the build caches annotated articles),
+    not on every build by `resolve_entities`."""
+    return tuple((name, tuple(c.items())) for name, c in mentions_cues(article, mentions).items())
 
 
 def _related_mentions(
@@ -193,7 +210,7 @@ def _related_mentions(
     kinds; a name the article also uses takes the article's canonical name and kind."""
     placed = []
     for i, title in enumerate(article.related_titles):
-        for found in find_mentions(title.translate(_LINE_BREAKS)):
+        for found in find_mentions(_LINE_BREAK.sub(" ", title)):
             m = _trimmed(found)
             if m is None:
                 continue

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 
 from newsgen.entities.lexicon import (
     DETERMINERS,
@@ -36,6 +37,7 @@ _QUOTED_BEFORE = re.compile(r"[\"“‘'](?:The )?$")
 _CLOSING_QUOTES = frozenset("\"”’'")
 _DATELINE = re.compile(r"[A-Z][A-Z'’ .-]*,\s*")
 _OPENERS = " \t\"'“‘”’(—–-"
+_APOSTROPHES = ("'", "’")
 _CONTEXT = 60
 
 
@@ -62,21 +64,34 @@ def block_text(article: Article, block: int) -> str:
 
 def article_cues(article: Article) -> dict[str, Counter[str]]:
     """Article-local name -> counts of the cues its mentions show (see `mention_cues`)."""
+    return mentions_cues(article, article.mentions)
+
+
+def mentions_cues(
+    article: Article, mentions: Iterable[ArticleMention]
+) -> dict[str, Counter[str]]:
+    """`article_cues` of `mentions` placed in `article`'s texts, so the annotator can count
+    them before it builds the annotated article."""
     cues: dict[str, Counter[str]] = {}
     seen: Counter[tuple[int, str]] = Counter()
     texts: dict[int, str] = {}
-    for mention in article.mentions:
-        if mention.block not in texts:
-            texts[mention.block] = block_text(article, mention.block)
-        text = texts[mention.block]
-        start, end = _offsets(mention, text, seen)
+    for mention in mentions:
+        block = mention.block
+        text = texts.get(block)
+        if text is None:
+            text = texts[block] = block_text(article, block)
+        if mention.start >= 0:
+            start, end = mention.start, mention.end
+        else:
+            start, end = _offsets(mention, text, seen)
         counter = cues.get(mention.name)
         if counter is None:
             counter = cues[mention.name] = Counter()
-        counter["mentions"] += 1
+        # `get` + 1, not `+= 1`: no `__missing__` call for a cue not counted yet.
+        counter["mentions"] = counter.get("mentions", 0) + 1
         if start >= 0:
-            for cue in mention_cues(text, start, end, _is_headline(mention.block)):
-                counter[cue] = counter.get(cue, 0) + 1  # not `+= 1`: no `__missing__` call
+            for cue in mention_cues(text, start, end, block == TITLE or block <= RELATED):
+                counter[cue] = counter.get(cue, 0) + 1
     return cues
 
 
@@ -99,12 +114,9 @@ def _offsets(mention: ArticleMention, text: str, seen: Counter[tuple[int, str]])
     return start, start + len(mention.name)
 
 
-def _word_before(before: str) -> str:
+def _word_before(stripped: str) -> str:
     """The word right before a name, past one space and an optional `.` or `,` (`in`,
-    `Mayor`, `said,`); empty when the name is glued to what precedes it."""
-    stripped = before.rstrip()
-    if len(stripped) == len(before):
-        return ""
+    `Mayor`, `said,`), from the text before the name with its trailing spaces removed."""
     if stripped[-1:] in (".", ","):
         stripped = stripped[:-1]
     if not stripped[-1:].isalpha():
@@ -118,9 +130,9 @@ def _word_before(before: str) -> str:
     return stripped[i:]
 
 
-def _after_dateline(before: str) -> bool:
-    """`VARNO, May 2 (Wire) - ` right before: the name opens the story's first sentence."""
-    stripped = before.rstrip()
+def _after_dateline(stripped: str) -> bool:
+    """`VARNO, May 2 (Wire) - ` right before (trailing spaces removed): the name opens the
+    story's first sentence."""
     if not stripped.endswith(("-", "—", "–")):
         return False
     return stripped.rstrip("-—– ").endswith(")")
@@ -133,15 +145,20 @@ def mention_cues(text: str, start: int, end: int, headline: bool = False) -> lis
     after = text[end : end + _CONTEXT]
     found: list[str] = []
     opened = before.rstrip(_OPENERS)
+    stripped = before.rstrip()
     sentence_start = (
         start < _CONTEXT and not opened
         or opened[-1:] in (".", "!", "?", ":", ";")
-        or _after_dateline(before)
+        or _after_dateline(stripped)
     )
-    word = "" if sentence_start else _word_before(before)
+    # No space before the name: glued to what precedes it, so no word before counts.
+    glued = len(stripped) == len(before)
+    word = "" if sentence_start or glued else _word_before(stripped)
     previous = word.lower()
     capitalised = word[:1].isupper()
-    follow = _AFTER.match(after)
+    # `_AFTER` needs a quote or a space first: most names end at `,` or `.`, so skip the regex.
+    first = after[:1]
+    follow = _AFTER.match(after) if first in _APOSTROPHES or first.isspace() else None
     possessive, following = (follow.group(1), follow.group(2)) if follow else ("", "")
     if previous in PLACE_PREPOSITIONS or start < _CONTEXT and _DATELINE.fullmatch(text[:start]):
         found.append("place")
