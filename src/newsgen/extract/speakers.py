@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 VERBS = (
     "said|says|added|adds|told|tells|stated|states|explained|noted|continued|wrote|writes|"
@@ -105,6 +106,7 @@ def is_pronoun(who: Who) -> bool:
     return who.words.strip().lower() in PRONOUNS
 
 
+@lru_cache(maxsize=4096)  # attributions repeat (`he said`, the same officials) across an archive
 def speaker_name(who: Who) -> str | None:
     """The name in attribution words: the run right before the verb, or the one opening them."""
     tokens = _TOKEN.findall(who.words)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import PurePosixPath
 
 from slugify import slugify
@@ -149,11 +150,17 @@ def section_of(rel_path: str, front_section: str | None, default: str) -> str:
 
     A date folder (`2025/04/...`) is not a section.
     """
-    if front_section and slugify(front_section):
-        return slugify(front_section)
+    if front_section and _name_slug(front_section):
+        return _name_slug(front_section)
     folders = PurePosixPath(rel_path).parts[:-1]
-    folder = slugify(folders[0]) if folders and not folders[0].isdigit() else ""
+    folder = _name_slug(folders[0]) if folders and not folders[0].isdigit() else ""
     return folder or default
+
+
+@lru_cache(maxsize=1024)
+def _name_slug(name: str) -> str:
+    """`slugify` of a section or folder name: an archive has few, each seen thousands of times."""
+    return slugify(name)
 
 
 def slug_of(text: str) -> str:

@@ -21,6 +21,7 @@ MAX_SUBHEADING_WORDS = 10
 _SENTENCE_END = ".!?:;,"
 _QUOTE_MARKS = "\"'“”‘’«»„"
 _WRAPPED_END = ".!?\"”’:"
+_NOT_HEADING_END = _SENTENCE_END + _QUOTE_MARKS
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,8 +45,9 @@ def parse_text(body: str, first_line: int = 1) -> ParsedBody:
     title_line, title = lines[head]
     units = to_units(lines[head + 1 :])
     standfirst, units = _standfirst(units)
-    related = tuple(t for u in units if (t := read_more_title(u.text)))
-    units = [u for u in units if not read_more_title(u.text) and u.text not in SEPARATORS]
+    titles = [read_more_title(u.text) for u in units]
+    related = tuple(t for t in titles if t)
+    units = [u for u, t in zip(units, titles) if not t and u.text not in SEPARATORS]
     image = split_caption(units[0].text) if units else None
     if image:
         units = units[1:]
@@ -64,9 +66,10 @@ def parse_text(body: str, first_line: int = 1) -> ParsedBody:
 
 def to_units(lines: list[Line]) -> list[Unit]:
     """Runs of non-blank lines (separator and Read-more lines always stand alone) into units."""
-    blank_layout = _is_blank_layout(lines)
+    special = {text for _, text in lines if text and _is_special(text)}
+    blank_layout = _is_blank_layout(lines, special)
     units: list[Unit] = []
-    for run in _runs(lines):
+    for run in _runs(lines, special):
         if blank_layout and _crosshead_on_top(run):
             units.append(Unit(run[0][1], run[0][0]))
             run = run[1:]
@@ -89,12 +92,12 @@ def _is_special(text: str) -> bool:
     return text in SEPARATORS or read_more_title(text) is not None
 
 
-def _runs(lines: list[Line], split_special: bool = True) -> list[list[Line]]:
-    """Lines grouped between blank lines (and around special lines when `split_special`)."""
+def _runs(lines: list[Line], special: set[str] | frozenset[str] = frozenset()) -> list[list[Line]]:
+    """Lines grouped between blank lines (and around the `special` lines, which stand alone)."""
     runs: list[list[Line]] = []
     current: list[Line] = []
     for number, text in lines:
-        if not text or (split_special and _is_special(text)):
+        if not text or text in special:
             if current:
                 runs.append(current)
             current = []
@@ -115,11 +118,9 @@ def _looks_wrapped(run: list[Line]) -> bool:
     )
 
 
-def _is_blank_layout(lines: list[Line]) -> bool:
+def _is_blank_layout(lines: list[Line], special: set[str]) -> bool:
     """Blank lines between most paragraphs, or multi-line blocks mostly shaped like wrapped text."""
-    blocks = [
-        [(n, t) for n, t in run if not _is_special(t)] for run in _runs(lines, split_special=False)
-    ]
+    blocks = [[(n, t) for n, t in run if t not in special] for run in _runs(lines)]
     blocks = [b for b in blocks if b]
     if len(blocks) < 2:
         return False
@@ -153,10 +154,10 @@ def _blocks(units: list[Unit]) -> tuple[Block, ...]:
 def is_subheading(unit: Unit) -> bool:
     """A short, unjoined line with no sentence punctuation that does not open with a quote."""
     text = unit.text
-    return (
+    return (  # cheapest tests first: most units are sentences
         not unit.joined
-        and len(text.split()) <= MAX_SUBHEADING_WORDS
-        and text[-1] not in _SENTENCE_END + _QUOTE_MARKS
+        and text[-1] not in _NOT_HEADING_END
+        and len(text.split(None, MAX_SUBHEADING_WORDS)) <= MAX_SUBHEADING_WORDS
         and text[0] not in _QUOTE_MARKS
         and (text[0].isupper() or text[0].isdigit())
         and read_more_title(text) is None
