@@ -171,19 +171,36 @@ def test_commit_refuses_to_write_through_a_symlink_put_in_the_output(tmp_path: P
 
 def test_each_folder_is_checked_once_per_tree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     out = tmp_path / "out"
-    out.mkdir()
+    (out / "2024").mkdir(parents=True)  # there already: looked at; the rest: made
     tree_ = Tree(out)
     checked: list[str] = []
-    real_lstat = os.lstat
+    real_lstat, real_mkdir = os.lstat, os.mkdir
 
     def counting_lstat(path: str) -> os.stat_result:
         checked.append(os.path.relpath(path, out))
         return real_lstat(path)
 
+    def counting_mkdir(path: str, *args: object) -> None:
+        checked.append(os.path.relpath(path, out))
+        real_mkdir(path, *args)  # type: ignore[arg-type]
+
     monkeypatch.setattr(os, "lstat", counting_lstat)
+    monkeypatch.setattr(os, "mkdir", counting_mkdir)
     for rel in ("2024/01/a/index.html", "2024/01/b/index.html", "2024/02/c/index.html"):
         tree_.path(rel, make_dirs=True).write_bytes(b"x")
     folders = [p for p in checked if not p.endswith(".html")]
+    # "2024" is tried (mkdir) then looked at (lstat); every other folder is made once
     assert sorted(folders) == sorted(
-        ["2024", "2024/01", "2024/01/a", "2024/01/b", "2024/02", "2024/02/c"]
+        ["2024", "2024", "2024/01", "2024/01/a", "2024/01/b", "2024/02", "2024/02/c"]
     )
+    assert [p for p in checked if p.endswith(".html")] == []  # in folders it made
+
+
+def test_a_symlink_file_in_a_folder_already_there_is_refused(tmp_path: Path) -> None:
+    out, elsewhere = tmp_path / "out", tmp_path / "elsewhere.html"
+    (out / "a").mkdir(parents=True)
+    elsewhere.write_bytes(b"theirs")
+    (out / "a" / "index.html").symlink_to(elsewhere)
+    with pytest.raises(OutputError):
+        Tree(out).path("a/index.html", make_dirs=True)
+    assert elsewhere.read_bytes() == b"theirs"

@@ -44,13 +44,15 @@ class Tree:
 
     A directory is trusted when its parent is and it is a real folder, or a symlink that
     resolves inside the folder; so a symlinked directory pointing out is refused wherever it
-    sits on the path, including above folders that do not exist yet.
+    sits on the path, including above folders that do not exist yet. A folder this tree made
+    itself held nothing when made, so its files need no symlink check (a fresh build's case).
     """
 
     root: Path
     base: str = field(init=False)
     real_root: str = field(init=False)
     trusted: set[str] = field(init=False, default_factory=lambda: {""})  # relative folders
+    made: set[str] = field(init=False, default_factory=set)  # trusted folders made here
 
     def __post_init__(self) -> None:
         self.base = os.fspath(self.root)
@@ -58,12 +60,17 @@ class Tree:
 
     def path(self, rel: str, make_dirs: bool = False) -> Path:
         """`root / rel`, refusing escapes and symlinks; `make_dirs` creates the missing folders."""
+        return Path(self.target(rel, make_dirs))
+
+    def target(self, rel: str, make_dirs: bool = False) -> str:
+        """`path` as a string (what `open` takes): one per page, so no `Path` is built."""
         parts = _parts(rel)
-        self._check_dir("/".join(parts[:-1]), rel, make_dirs)
+        rel_dir = "/".join(parts[:-1])
+        self._check_dir(rel_dir, rel, make_dirs)
         target = os.path.join(self.base, *parts)
-        if os.path.islink(target):
+        if rel_dir not in self.made and os.path.islink(target):
             raise OutputError(f"refusing to overwrite a symlink in the output: {rel!r}")
-        return Path(target)
+        return target
 
     def _check_dir(self, rel_dir: str, rel: str, make: bool) -> bool:
         """True when `rel_dir` exists (made if `make`) and is trusted; False when absent."""
@@ -72,16 +79,19 @@ class Tree:
         if not self._check_dir(rel_dir.rpartition("/")[0], rel, make):
             return False
         folder = os.path.join(self.base, rel_dir)
+        if make:  # mostly absent (a staging tree): try to make it before looking at it
+            try:
+                os.mkdir(folder)
+            except FileExistsError:  # there already, or made meanwhile by another worker
+                pass
+            else:
+                self.trusted.add(rel_dir)
+                self.made.add(rel_dir)
+                return True
         try:
             mode = os.lstat(folder).st_mode
         except FileNotFoundError:
-            if not make:
-                return False
-            try:
-                os.mkdir(folder)
-                mode = stat.S_IFDIR
-            except FileExistsError:  # made meanwhile by another worker of the same build
-                mode = os.lstat(folder).st_mode
+            return False
         if stat.S_ISLNK(mode):
             real = os.path.realpath(folder)
             if real != self.real_root and not real.startswith(self.real_root + os.sep):
@@ -117,12 +127,12 @@ def existing_files(folder: Path) -> set[str]:
     return found
 
 
-def _write_bytes(path: Path, data: bytes) -> None:
+def _write_bytes(path: Path | str, data: bytes) -> None:
     with open(path, "wb") as handle:
         handle.write(data)
 
 
-def _same_bytes(path: Path, data: bytes) -> bool:
+def _same_bytes(path: Path | str, data: bytes) -> bool:
     try:
         if os.stat(path).st_size != len(data):
             return False
@@ -167,9 +177,9 @@ class Staging:
         assert self._staged_tree is not None and self._output_tree is not None, "open() first"
         staged = self._staged_tree
         if not self.fresh:
-            if _same_bytes(self._output_tree.path(rel), data):
+            if _same_bytes(self._output_tree.target(rel), data):
                 return False
-        _write_bytes(staged.path(rel, make_dirs=True), data)
+        _write_bytes(staged.target(rel, make_dirs=True), data)
         return True
 
     def copy(self, rel: str, source: Path) -> bool:
