@@ -10,10 +10,16 @@ _READ_MORE = re.compile(
     re.IGNORECASE,
 )
 _QUOTES = "\"'“”‘’«»„"
+# What a match can open with besides whitespace (IGNORECASE also reads `ſ` as `s`): every line
+# of every article is tested, and almost none opens so.
+_INITIALS = frozenset("RSrsſ")
 
 
 def read_more_title(line: str) -> str | None:
     """The headline of a `Read more: <headline>` (`READ MORE:`, `Read more -`, `Related:`) line."""
+    first = line[:1]
+    if first not in _INITIALS and not first.isspace():
+        return None
     match = _READ_MORE.match(line)
     if not match:
         return None
