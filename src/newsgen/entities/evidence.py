@@ -38,6 +38,7 @@ _CLOSING_QUOTES = frozenset("\"”’'")
 _DATELINE = re.compile(r"[A-Z][A-Z'’ .-]*,\s*")
 _OPENERS = " \t\"'“‘”’(—–-"
 _APOSTROPHES = ("'", "’")
+_DASHES = ("-", "—", "–")
 _CONTEXT = 60
 
 
@@ -121,9 +122,11 @@ def _word_before(stripped: str) -> str:
         stripped = stripped[:-1]
     if not stripped[-1:].isalpha():
         return ""
-    last = stripped.rsplit(None, 1)[-1]
+    # The letters after the last space: when all letters, the longest run of letters ending
+    # the text (the usual case, without walking the word letter by letter).
+    last = stripped[stripped.rfind(" ") + 1 :]
     if last.isalpha():
-        return last  # the usual case, without walking the word letter by letter
+        return last
     i = len(stripped)
     while i > 0 and stripped[i - 1].isalpha():
         i -= 1
@@ -133,7 +136,7 @@ def _word_before(stripped: str) -> str:
 def _after_dateline(stripped: str) -> bool:
     """`VARNO, May 2 (Wire) - ` right before (trailing spaces removed): the name opens the
     story's first sentence."""
-    if not stripped.endswith(("-", "—", "–")):
+    if not stripped.endswith(_DASHES):
         return False
     return stripped.rstrip("-—– ").endswith(")")
 
@@ -141,7 +144,7 @@ def _after_dateline(stripped: str) -> bool:
 def mention_cues(text: str, start: int, end: int, headline: bool = False) -> list[str]:
     """The cues of `text[start:end]`: `place`, `weak_place`, `person`, `party`, `title`,
     `fragment`, `quoted`, `name_like`."""
-    before = text[max(0, start - _CONTEXT) : start]
+    before = text[start - _CONTEXT : start] if start >= _CONTEXT else text[:start]
     after = text[end : end + _CONTEXT]
     found: list[str] = []
     opened = before.rstrip(_OPENERS)
@@ -149,7 +152,7 @@ def mention_cues(text: str, start: int, end: int, headline: bool = False) -> lis
     sentence_start = (
         start < _CONTEXT and not opened
         or opened[-1:] in (".", "!", "?", ":", ";")
-        or _after_dateline(stripped)
+        or stripped.endswith(_DASHES) and _after_dateline(stripped)
     )
     # No space before the name: glued to what precedes it, so no word before counts.
     glued = len(stripped) == len(before)
