@@ -20,6 +20,7 @@ _CP1252_TABLE = {
 _SAMPLE = 8192
 # C0 controls other than \t \n \v \f \r, DEL and the C1 controls: never in real prose.
 _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_ASCII_CONTROLS = bytes((*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F))
 _LOW_BYTES = bytes(range(0x80))
 
 
@@ -90,7 +91,11 @@ def _mostly_high_bytes(data: bytes) -> bool:
 
 
 def _mostly_controls(text: str) -> bool:
-    """Over a tenth control characters; counted by a regex, as a Python loop costs ~0.4 ms."""
+    """Over a tenth control characters; counted in C (a Python loop costs ~0.4 ms a file)."""
     sample = text[:_SAMPLE]
-    controls = len(_CONTROLS.findall(sample))
+    if sample.isascii():  # deleting bytes is several times faster than the regex
+        raw = sample.encode("ascii")
+        controls = len(raw) - len(raw.translate(None, _ASCII_CONTROLS))
+    else:
+        controls = len(_CONTROLS.findall(sample))
     return len(sample) > 0 and controls * 10 > len(sample)
