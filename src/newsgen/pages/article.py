@@ -8,7 +8,7 @@ import json
 from collections import defaultdict
 
 from newsgen.index.model import IndexedArticle
-from newsgen.model import Article, HtmlBlock, Image, Subheading
+from newsgen.model import Article, ArticleMention, HtmlBlock, Image, Subheading
 from newsgen.pages.common import KIND_LABELS, Page, Plan, key
 from newsgen.pages.context import (
     ArticlePage,
@@ -30,15 +30,30 @@ def _spans_by_block(article: Article, names: dict[str, int], plan: Plan) -> dict
         spans[quote.block].append(Span(quote.start, quote.end, "q", attrs))
     if not plan.config.link_entities:
         return spans
-    linked: set[int] = set()
-    for mention in sorted(article.mentions, key=lambda m: (m.block, m.start)):
-        eid = names.get(mention.name)
-        if mention.block < 0 or eid is None or eid in linked or eid not in plan.entity_links:
-            continue
-        linked.add(eid)
-        href = plan.entity_links[eid].href
-        spans[mention.block].append(Span(mention.start, mention.end, "a", (("href", href),)))
+    links = plan.entity_links
+    for block, start, _, mention, eid in sorted(_first_mentions(article, names, links).values()):
+        attrs = (("href", links[eid].href),)
+        spans[block].append(Span(start, mention.end, "a", attrs))
     return spans
+
+
+def _first_mentions(
+    article: Article, names: dict[str, int], links: dict[int, Link]
+) -> dict[int, tuple[int, int, int, ArticleMention, int]]:
+    """Entity id → (block, start, order, mention, id) of its first body mention, if it has a page.
+
+    The earliest by (block, start), the first listed on a tie: what a stable sort of every
+    mention would meet first, without sorting the (many more) mentions that link nothing.
+    """
+    first: dict[int, tuple[int, int, int, ArticleMention, int]] = {}
+    for order, mention in enumerate(article.mentions):
+        eid = names.get(mention.name)
+        if eid is None or mention.block < 0 or eid not in links:
+            continue
+        seen = first.get(eid)
+        if seen is None or (mention.block, mention.start) < seen[:2]:
+            first[eid] = (mention.block, mention.start, order, mention, eid)
+    return first
 
 
 def body_blocks(article: Article, names: dict[str, int], plan: Plan) -> tuple[BodyBlock, ...]:
