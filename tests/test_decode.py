@@ -94,3 +94,14 @@ def test_empty_file_is_empty_article() -> None:
     result = load_article("x.txt", b"", ReadSettings())
     assert result.article is None
     assert [d.code for d in result.diagnostics] == ["empty-article"]
+
+
+@pytest.mark.parametrize("letter", ["a", "é"])
+@pytest.mark.parametrize("control", ["\x01", "\x7f", "\x85"])
+def test_a_tenth_of_controls_is_still_text(letter: str, control: str) -> None:
+    # ASCII text is counted by deleting bytes, other text by a regex: the threshold is one.
+    def text_of(controls: int) -> bytes:
+        return (control * controls + letter * (100 - controls)).encode("utf-8")
+
+    assert decode(text_of(10), "content/x.txt")[0] is not None
+    assert decode(text_of(11), "content/x.txt")[0] is None

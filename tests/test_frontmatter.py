@@ -3,7 +3,10 @@
 import datetime as dt
 from pathlib import Path
 
-from newsgen.loader import load_article
+import pytest
+import yaml
+
+from newsgen.loader import frontmatter, load_article
 from newsgen.loader.frontmatter import parse_front_matter, split_front_matter
 from newsgen.model import Image, Paragraph, ReadSettings
 
@@ -144,3 +147,47 @@ def test_empty_values_are_ignored_and_key_case_is_free() -> None:
     assert article.title == "Upper-case key"
     assert [d.code for d in result.diagnostics] == ["undated"]
     assert article.extra == (("Note", "kept"),)
+
+
+# Front matter the two YAML readers (libyaml's parser, PyYAML's own) must read alike: values,
+# key lines and errors. Tabs, tags, BOMs and `?` in flow collections are read by PyYAML alone.
+SAME_EITHER_WAY = [
+    "title: Hello\ndate: 2025-04-16\ntags: [a, b]",
+    'title: "Is it over?"\ntags: ["a", "b"]',
+    "tags: [a?b, c]",
+    "title: A\ntitle: B",
+    "? [a, b]\n: c",
+    "a: &x [1, 2]\nb: *x",
+    "a: " + "[" * 30 + "]" * 30,
+    "a:\t1",
+    "a: !!str 1",
+    "!",
+    "a: |#\n  text",
+    "%YAML 1.1#\n---\n 1",
+    "\ufeffa: x",
+    "a: x\u2028b: y",
+    "a: b: c",
+    "- a\n- b",
+    "a: 'unterminated",
+    "date: 2025-04-16T10:00:00Z\ndraft: yes\nimage: {src: x.jpg, caption: c}",
+    "a: 0o17\nb: 1_000\nc: 1:20\nd: .inf\ne: ~",
+]
+
+
+@pytest.mark.parametrize("yaml_text", SAME_EITHER_WAY)
+def test_libyaml_and_pure_loader_agree(yaml_text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    fast = parse_front_matter(yaml_text, "content/x.txt")
+    monkeypatch.setattr(frontmatter, "_FastLoader", None)
+    assert parse_front_matter(yaml_text, "content/x.txt") == fast
+
+
+def test_libyaml_reads_plain_front_matter() -> None:
+    assert frontmatter._libyaml_agrees('title: "Why?"\ndate: 2025-04-16\ntags: [a, b]')
+    for text in ("a:\t1", "a: !x 1", "tags: [a, b?]", "\ufeffa: 1", "a: |#\n  x", "%YAML 1.1"):
+        assert not frontmatter._libyaml_agrees(text), text
+
+
+def test_control_characters_still_raise_as_before() -> None:
+    # PyYAML's reader refuses them before any error handling; the build reports the file.
+    with pytest.raises(yaml.reader.ReaderError):
+        parse_front_matter("a: \x07", "content/x.txt")

@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from newsgen.extract.captions import split_caption
+from newsgen.extract.links import read_more_title
 from newsgen.loader import load_article
 from newsgen.loader.textformat import parse_text
 from newsgen.model import Image, Paragraph, ReadSettings, Subheading
@@ -205,3 +206,25 @@ def test_whitespace_inside_lines_is_collapsed() -> None:
     parsed = parse_text("Head  with\ttabs\nBody   text here.\n")
     assert parsed.title == "Head with tabs"
     assert texts(parsed) == ["Body text here."]
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        ("  Read more: Harbour", "Harbour"),
+        ("ſee also: Harbour", "Harbour"),  # the case-insensitive regex reads ſ as s
+        ("\tRelated - Harbour", "Harbour"),
+        ("Readers said more", None),
+        ("", None),
+        ("Xread more: Harbour", None),
+    ],
+)
+def test_read_more_title_first_character(line: str, title: str | None) -> None:
+    assert read_more_title(line) == title
+
+
+def test_read_more_split_over_wrapped_lines() -> None:
+    parsed = parse_text(
+        "Head\n\nA paragraph that is wrapped\nover two lines.\n\nRead more\n: Harbour\n\nEnd.\n"
+    )
+    assert parsed.related_titles == ("Harbour",)

@@ -20,7 +20,7 @@ _CP1252_TABLE = {
 _SAMPLE = 8192
 # C0 controls other than \t \n \v \f \r, DEL and the C1 controls: never in real prose.
 _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
-_ASCII_CONTROLS = bytes((*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F))
+_ASCII_CONTROLS = bytes((*range(0x09), *range(0x0E, 0x20), 0x7F))
 _LOW_BYTES = bytes(range(0x80))
 
 
