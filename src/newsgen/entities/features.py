@@ -215,6 +215,20 @@ def run_rows(
     return rows
 
 
+def with_context(
+    rows: Sequence[tuple[StaticKey, Context]], around: tuple[str, str]
+) -> list[tuple[StaticKey, Context]]:
+    """`run_rows` of a run with other words either side: only the first row's previous word
+    and the last row's next word change (so rows made once serve the run in any context)."""
+    before, after = around
+    changed = list(rows)
+    key, (_, nxt, first, last) = changed[0]
+    changed[0] = (key, (before, nxt, first, last))
+    key, (prev, _, first, last) = changed[-1]
+    changed[-1] = (key, (prev, after, first, last))
+    return changed
+
+
 @lru_cache(maxsize=64)
 def run_positions(n: int) -> tuple[str, ...]:
     """The position feature of each token of an `n`-word run (`r20`, `r21e`; 4 and 3 at most)."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from functools import lru_cache
 from operator import attrgetter
+from typing import TypeVar
 
 from newsgen.entities.features import (
     RUN,
@@ -18,6 +19,7 @@ from newsgen.entities.features import (
     run_rows,
     run_tokens,
     single_key,
+    with_context,
 )
 from newsgen.entities.lexicon import (
     JUNK_PHRASES,
@@ -32,6 +34,8 @@ from newsgen.entities.tagger import (
     Model,
     RunKey,
     RunResult,
+    RunShape,
+    RunShapeKey,
     UNSEEN,
     load_model,
     tag_one,
@@ -60,6 +64,8 @@ Token = tuple[int, int, str]
 Span = tuple[int, int, str]  # first token, end token, tag kind (PER/ORG/LOC/MISC)
 Found = tuple[int, int, str, EntityKind]  # start, end, text, kind: a Mention to be
 _START = attrgetter("start")
+K = TypeVar("K")
+V = TypeVar("V")
 
 
 def find_mentions(text: str, model: Model | None = None) -> list[Mention]:
@@ -91,9 +97,7 @@ def find_mentions(text: str, model: Model | None = None) -> list[Mention]:
         names = results.get(key)
         if names is None:
             names = _run_names(model, key)
-            if len(results) > 100_000:
-                results.clear()
-            results[key] = names
+            _remember(results, key, names)
         if single and not names:
             untagged.append((start, end, word))
         for first, stop, kind in names:
@@ -115,11 +119,43 @@ def _run_names(model: Model, key: RunKey) -> RunResult:
         static = single_key(word, word.lower(), initial, seen_lower, gazetteer)
         tag = tag_one(model, static, (before, after))
         return () if tag == "O" else ((0, len(word), KINDS[tag[2:]]),)
+    shape_key = (word, initial, seen_lower)
+    shape = model.run_shapes.get(shape_key)
+    if shape is None:
+        shape = _run_shape(shape_key, gazetteer)
+        _remember(model.run_shapes, shape_key, shape)
+    tokens, rows = shape
+    tags = tag_run(model, with_context(rows, (before, after)))
+    names_key = (word, initial, tuple(tags))
+    names = model.tagged_names.get(names_key)
+    if names is None:
+        names = _tagged_names(list(tokens), tags, gazetteer, initial)
+        _remember(model.tagged_names, names_key, names)
+    return names
+
+
+def _remember(memo: dict[K, V], key: K, value: V) -> None:
+    """Keep `value` in a per-model memo, emptied when it grows large (a long build's runs)."""
+    if len(memo) > 100_000:
+        memo.clear()
+    memo[key] = value
+
+
+def _run_shape(key: RunShapeKey, gazetteer: dict[str, str]) -> RunShape:
+    """A run's tokens and rows, without the words either side (see `with_context`)."""
+    word, initial, seen_lower = key
     tokens = run_tokens(0, word)
     words = [token for _, _, token in tokens]
     lowers = [token.lower() for token in words]
-    rows = run_rows(words, lowers, seen_lower, (before, after), initial, gazetteer)
-    tags = _after_honorifics(tokens, tag_run(model, rows))
+    rows = run_rows(words, lowers, seen_lower, ("", ""), initial, gazetteer)
+    return tuple(tokens), tuple(rows)
+
+
+def _tagged_names(
+    tokens: list[Token], tags: list[str], gazetteer: dict[str, str], initial: bool
+) -> RunResult:
+    """The names a run's tags make, once the name-edge rules have had their say."""
+    tags = _after_honorifics(tokens, tags)
     return tuple(
         (tokens[first][0], tokens[stop - 1][1], KINDS[kind])
         for first, stop, kind in _repair(tokens, _spans(tags), tags, gazetteer, initial)

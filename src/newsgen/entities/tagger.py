@@ -44,6 +44,9 @@ Vector = tuple[float, ...]
 # (run text, word before, word after, opens a sentence, which words the text has in lower case)
 RunKey = tuple[str, str, str, bool, bool | tuple[bool, ...]]
 RunResult = tuple[tuple[int, int, str], ...]  # (start, end, kind) of each name, run-relative
+RunShapeKey = tuple[str, bool, tuple[bool, ...]]
+# A run's (start, end, word) tokens and its `run_rows` (words either side left empty).
+RunShape = tuple[tuple[tuple[int, int, str], ...], tuple[tuple[StaticKey, Context], ...]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +64,11 @@ class Model:
     # The finder's result per run and the context that decides it (see `finder.find_mentions`):
     # runs repeat across an archive, and the result depends on this model, so it lives here.
     run_results: dict[RunKey, RunResult] = field(default_factory=dict)
+    # What a run of several words gives whatever surrounds it, for runs that come again in
+    # other contexts: its tokens and rows by (run, opens a sentence, words seen in lower case),
+    # and its names by (run, opens a sentence, tags).
+    run_shapes: dict[RunShapeKey, RunShape] = field(default_factory=dict)
+    tagged_names: dict[tuple[str, bool, tuple[str, ...]], RunResult] = field(default_factory=dict)
 
     def static_vector(self, key: StaticKey, previous: str) -> Vector:
         """Summed weights of a static key's features and of the tag before, cached."""
@@ -91,7 +99,8 @@ def tag_run(model: Model, rows: list[tuple[StaticKey, Context]]) -> list[str]:
     """Greedy left-to-right tags for one run's (static key, context words) rows of four
     context words (before, after, the run's first and last)."""
     statics = model.static_vectors
-    before, after, firsts, lasts = (table.get for table in model.context)
+    context = model.context  # indexed, not unpacked from a generator: runs are short
+    before, after, firsts, lasts = context[0].get, context[1].get, context[2].get, context[3].get
     previous = START
     tags = []
     for key, (p, n, f, e) in rows:
