@@ -195,3 +195,22 @@ def test_templates_output_through_output_escape(tmp_path: Path) -> None:
     )
     with pytest.raises(jinja2.UndefinedError):
         env.from_string("{{ missing }}").render()
+
+
+def test_calls_from_templates_keep_jinja_semantics(tmp_path: Path) -> None:
+    env = make_environment(tmp_path, SiteConfig())
+
+    @jinja2.pass_context
+    def which(context: jinja2.runtime.Context, name: str) -> str:
+        return str(context[name])
+
+    def stops() -> str:
+        raise StopIteration
+
+    template = env.from_string(
+        "{% macro m(x) %}[{{ x }}{{ caller() if caller is defined else "" }}]{% endmacro %}"
+        "{% for i in [1] %}{{ m(i) }}{% call m(2) %}c{% endcall %}{{ which('v') }}{% endfor %}"
+        "{{ plain(3) }}{{ stops() is undefined }}"
+    )
+    out = template.render(which=which, v="<v>", plain=lambda n: n * 2, stops=stops)
+    assert out == "[1][2c]&lt;v&gt;6True"  # what plain Jinja renders

@@ -10,11 +10,13 @@ import hashlib
 from importlib import resources
 from pathlib import Path
 from collections.abc import Callable, MutableMapping
+from types import FunctionType
 from typing import Any
 
 import jinja2
 import markupsafe
 from jinja2 import meta
+from jinja2.runtime import Macro
 from markupsafe import Markup
 
 from newsgen.config import SiteConfig
@@ -63,14 +65,41 @@ class Template(jinja2.Template):
         return super()._from_namespace(environment, namespace, globals)
 
 
+class Context(jinja2.runtime.Context):
+    """Jinja's context, calling macros and plain functions without looking for `pass_context`.
+
+    `Context.call` asks every callable whether it wants the context, environment or eval
+    context; a `Macro` or an undecorated function never does, and pages make tens of such
+    calls each (`once`, `article_list`, `pager`).
+    """
+
+    def call(__self, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805 (Jinja's names)
+        kind = type(__obj)
+        if kind is Macro or (
+            kind is FunctionType and "jinja_pass_arg" not in __obj.__dict__
+        ):
+            if kwargs:
+                kwargs.pop("_block_vars", None)
+                kwargs.pop("_loop_vars", None)
+            try:
+                return __obj(*args, **kwargs)
+            except StopIteration:
+                return __self.environment.undefined(
+                    "value was undefined because a callable raised a StopIteration exception"
+                )
+        return super().call(__obj, *args, **kwargs)
+
+
 class Environment(jinja2.Environment):
-    """Jinja's environment with template globals in one plain dict, and `Template` above.
+    """Jinja's environment with template globals in one plain dict, and `Template` and
+    `Context` above.
 
     Jinja layers globals over the environment's in a `ChainMap`, read key by key in Python on
     every render and every `{% import %}`; ours are all set before the first template loads.
     """
 
     template_class = Template
+    context_class = Context
 
     def make_globals(self, d: MutableMapping[str, Any] | None) -> MutableMapping[str, Any]:
         return {**self.globals, **(d or {})}
@@ -97,7 +126,10 @@ def make_environment(site_dir: Path, config: SiteConfig) -> jinja2.Environment:
     return env
 
 
-ONCE_LIMIT = 20_000  # fragments kept per environment; past it the store starts afresh
+# fragments kept per environment (about 1 kB each); past it the store starts afresh. Above one
+# worker's share of a render batch of list pages (2,000 pages of 20 entries), so a big archive's
+# lists do not empty it again and again.
+ONCE_LIMIT = 50_000
 
 
 def rendered_once() -> Callable[..., Markup]:
