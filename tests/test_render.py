@@ -208,7 +208,7 @@ def test_calls_from_templates_keep_jinja_semantics(tmp_path: Path) -> None:
         raise StopIteration
 
     template = env.from_string(
-        "{% macro m(x) %}[{{ x }}{{ caller() if caller is defined else "" }}]{% endmacro %}"
+        "{% macro m(x) %}[{{ x }}{{ caller() if caller is defined else '' }}]{% endmacro %}"
         "{% for i in [1] %}{{ m(i) }}{% call m(2) %}c{% endcall %}{{ which('v') }}{% endfor %}"
         "{{ plain(3) }}{{ stops() is undefined }}"
     )
