@@ -90,7 +90,8 @@ def find_mentions(text: str, model: Model | None = None) -> list[Mention]:
                 continue
         else:
             seen_lower = tuple([w.lower() in lower_vocab for w in word.split()])
-        # `seen_context`, inlined: this loop runs for every capitalised word of the archive.
+        # The word before is only scored as `p=` and the word after as `n=`, and all words
+        # without weights score alike: runs that differ only there share one memo entry.
         before = before if before in seen_before else UNSEEN
         after = after if after in seen_after else UNSEEN
         key = (word, before, after, initial, seen_lower)

@@ -85,16 +85,6 @@ class Model:
 UNSEEN = "\n"  # any context word the model has no weights for: words never hold a line break
 
 
-def seen_context(model: Model, before: str, after: str) -> tuple[str, str]:
-    """The words either side of a run as the tagger tells them apart: the word before is only
-    scored as `p=` and the word after as `n=`, and all words without weights score alike (so
-    runs that differ only there share one `Model.run_results` entry)."""
-    return (
-        before if before in model.context[0] else UNSEEN,
-        after if after in model.context[1] else UNSEEN,
-    )
-
-
 def tag_run(model: Model, rows: list[tuple[StaticKey, Context]]) -> list[str]:
     """Greedy left-to-right tags for one run's (static key, context words) rows of four
     context words (before, after, the run's first and last)."""
