@@ -187,7 +187,9 @@ def test_libyaml_reads_plain_front_matter() -> None:
         assert not frontmatter._libyaml_agrees(text), text
 
 
-def test_control_characters_still_raise_as_before() -> None:
-    # PyYAML's reader refuses them before any error handling; the build reports the file.
-    with pytest.raises(yaml.reader.ReaderError):
-        parse_front_matter("a: \x07", "content/x.txt")
+def test_a_control_character_is_a_front_matter_error_with_its_line() -> None:
+    fm, diags = parse_front_matter("title: A\nsummary: bad \x07 bell", "content/x.txt")
+    assert fm is None
+    [diag] = diags
+    assert (diag.path, diag.line, diag.code, diag.severity) == ("content/x.txt", 3, "front-matter", "error")
+    assert "U+0007" in diag.message

@@ -140,7 +140,10 @@ def parse_front_matter(
     if fast is not None:
         node, data = fast
     else:
-        loader = _Loader(yaml_text)
+        try:
+            loader = _Loader(yaml_text)
+        except yaml.reader.ReaderError as exc:  # the reader refuses control characters at once
+            return None, [_unprintable(path, yaml_text, exc)]
         try:
             node = loader.get_single_node()
             data = loader.construct_document(node) if node is not None else {}
@@ -181,6 +184,13 @@ def _libyaml_agrees(yaml_text: str) -> bool:
         return False
     flow = [i for i in (yaml_text.find("["), yaml_text.find("{")) if i >= 0]
     return "?" not in yaml_text[min(flow) :] if flow else True
+
+
+def _unprintable(path: str, yaml_text: str, exc: yaml.reader.ReaderError) -> Diagnostic:
+    line = yaml_text.count("\n", 0, max(0, exc.position)) + 2
+    code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "?")
+    return error(path, line, "front-matter", f"front matter contains the control character U+{code:04X}",
+                 "remove it (most editors do not show it)")  # fmt: skip
 
 
 def _fm_error(path: str, line: int, message: str) -> Diagnostic:
