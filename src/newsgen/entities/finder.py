@@ -31,12 +31,12 @@ from newsgen.entities.lexicon import (
 )
 from newsgen.entities.names import MAX_NAME_WORDS
 from newsgen.entities.tagger import (
+    UNSEEN,
     Model,
     RunKey,
     RunResult,
     RunShape,
     RunShapeKey,
-    UNSEEN,
     load_model,
     tag_one,
     tag_run,
