@@ -77,24 +77,28 @@ def markup_spans(text: str, spans: Sequence[Span]) -> str:
     """Escaped `text` with each kept span wrapped in its tag, innermost closed first."""
     if not spans:  # most blocks: no quote and no first mention of an entity
         return _text(text)
-    out: list[str] = []
+    pieces: list[str] = []
     pos = 0
+    plain = "&" not in text and "<" not in text and ">" not in text  # its pieces need no escaping
+    for at, tag in _tags(nested_spans(text, spans)):
+        pieces.append(text[pos:at] if plain else _text(text[pos:at]))
+        pieces.append(tag)
+        pos = at
+    pieces.append(text[pos:] if plain else _text(text[pos:]))
+    return "".join(pieces)
+
+
+def _tags(kept: list[Span]) -> list[tuple[int, str]]:
+    """(position in the text, tag) of every opening and closing tag, in output order."""
+    tags: list[tuple[int, str]] = []
     stack: list[Span] = []
-
-    def close_until(limit: int) -> None:
-        nonlocal pos
-        while stack and stack[-1].end <= limit:
+    for span in kept:
+        while stack and stack[-1].end <= span.start:
             top = stack.pop()
-            out.append(_text(text[pos : top.end]))
-            out.append(f"</{top.tag}>")
-            pos = top.end
-
-    for span in nested_spans(text, spans):
-        close_until(span.start)
-        out.append(_text(text[pos : span.start]))
-        out.append(_open(span))
-        pos = span.start
+            tags.append((top.end, "</" + top.tag + ">"))
+        tags.append((span.start, _open(span)))
         stack.append(span)
-    close_until(len(text))
-    out.append(_text(text[pos:]))
-    return "".join(out)
+    while stack:  # every kept span ends within the text
+        top = stack.pop()
+        tags.append((top.end, "</" + top.tag + ">"))
+    return tags
