@@ -94,7 +94,7 @@ def fake_load_article(content_rel: str, data: bytes, settings: object) -> FakeLo
     return FakeLoad(Article(source, lines[0], summary=body, slug=slug, draft="draft" in lines), found)
 
 
-def fake_build_index(articles: list[Article], resolution: object, config: object) -> tuple:
+def fake_build_index(articles: list[Article], resolution: object, config: object, jobs: object = None) -> tuple:
     return tuple(articles), []
 
 

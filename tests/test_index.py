@@ -376,3 +376,35 @@ def test_block_text_reaches_read_more_headlines() -> None:
     assert block_text(article, -4) == "First related"
     assert block_text(article, -5) == "Second related"
     assert block_text(article, -6) == ""
+
+
+def test_related_found_in_a_forked_child_equal_those_found_in_process(monkeypatch) -> None:
+    from newsgen.index import background
+
+    rng = random.Random(7)
+    articles = [
+        art(f"{i:03}.txt", f"Story {i}", D1 + dt.timedelta(days=rng.randrange(60)),
+            tags=tuple(rng.sample(["roads", "ports", "rail", "schools", "water"], 2)))
+        for i in range(60)
+    ]  # fmt: skip
+    alone, _ = build_index(articles, None, SiteConfig())
+    monkeypatch.setattr(background, "FORK_FROM", 10)
+    assert background.worth_forking(2, len(articles)) and not background.worth_forking(1, len(articles))
+    forked, _ = build_index(articles, None, SiteConfig(), jobs=2)
+    assert forked == alone
+    assert any(item.related for item in forked.articles)
+
+
+def test_a_failure_in_the_forked_child_reaches_the_caller() -> None:
+    from newsgen.index.background import Background
+
+    def boom() -> None:
+        raise ValueError("related exploded")
+
+    job = Background(boom, (), forked=True)
+    try:
+        job.result()
+    except ValueError as exc:
+        assert "related exploded" in str(exc)
+    else:
+        raise AssertionError("the child's error was lost")

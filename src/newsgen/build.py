@@ -118,7 +118,7 @@ def _run(
     curation, problems = stages.load_curation(site_dir)
     counts.diagnostics.extend(problems)
     resolution = stages.resolve_entities(articles, curation, config)
-    index, problems = stages.build_index(articles, resolution, config)
+    index, problems = stages.build_index(articles, resolution, config, options.jobs)
     counts.diagnostics.extend(problems)
     rows = RowsExport(cache, state_key, stages, index, config, taken_ns)
     rows.start()

@@ -7,6 +7,7 @@ from collections.abc import Hashable, Sequence
 from newsgen.config import SiteConfig
 from newsgen.diagnostics import Diagnostic
 from newsgen.index import entities, readmore, related, structure
+from newsgen.index.background import Background, worth_forking
 from newsgen.index.model import EntityPageData, IndexedArticle, Section, SiteIndex
 from newsgen.model import Article, EntityResolution
 from newsgen.urls import UrlScheme
@@ -45,9 +46,13 @@ def _related_keys(
 
 
 def build_index(
-    articles: Sequence[Article], resolution: EntityResolution | None, config: SiteConfig
+    articles: Sequence[Article],
+    resolution: EntityResolution | None,
+    config: SiteConfig,
+    jobs: int | None = 1,
 ) -> tuple[SiteIndex, list[Diagnostic]]:
-    """The site index of `articles` (given sorted by source path) and its warnings."""
+    """The site index of `articles` (given sorted by source path) and its warnings; with more
+    than one job, related articles are found in a forked child beside the entity pages."""
     urls = UrlScheme(config)
     slugs, dirs, diagnostics = structure.unique_dirs(articles, urls, reserved_dirs(urls))
     order = structure.newest_first(articles)
@@ -60,12 +65,19 @@ def build_index(
     firsts = [entities.first_mentions(a, per_article[i]) for i, a in enumerate(articles)]
     entity_ids = [tuple(found) for found in firsts]
     keys = _related_keys(tag_slugs, entity_ids, names)
-    related_lists = related.related_ids(keys, order, config.related_count)
+    related_job = Background(related.related_ids, (keys, order, config.related_count),
+                             worth_forking(jobs, len(articles)))  # fmt: skip
     neighbours = _neighbours(section_list, len(articles))
     table = readmore.headline_table(articles, order)
+    read_more = [readmore.resolve(i, article, table) for i, article in enumerate(articles)]
+    pages: dict[int, EntityPageData] = {}
+    if resolution:
+        min_articles = config.entity_min_articles
+        pages = entities.entity_pages(articles, order, firsts, resolution, min_articles, urls)
+    related_lists = related_job.result()
     indexed: list[IndexedArticle] = []
     for i, article in enumerate(articles):
-        links, found = readmore.resolve(i, article, table)
+        links, found = read_more[i]
         diagnostics += found
         indexed.append(
             IndexedArticle(
@@ -82,10 +94,6 @@ def build_index(
                 per_article[i],
             )
         )
-    pages: dict[int, EntityPageData] = {}
-    if resolution:
-        min_articles = config.entity_min_articles
-        pages = entities.entity_pages(articles, order, firsts, resolution, min_articles, urls)
     index = SiteIndex(
         articles=tuple(indexed),
         newest_first=tuple(order),
