@@ -346,3 +346,33 @@ def test_candidate_patterns_match_their_plain_form(text: str) -> None:
 )
 def test_candidate_patterns_on_names(text: str) -> None:
     _assert_patterns_match_plain_form(text)
+
+
+# `run_context` stands for three functions the finder used to call one by one (same answers);
+# `with_context` lets a run's rows, made once, serve it between other words.
+@settings(max_examples=400)
+@given(
+    st.text(alphabet=list("aB .,;:\"(-—\t\n\u00a0\x0bé"), max_size=60),
+    st.integers(0, 60),
+    st.integers(0, 60),
+)
+def test_run_context_is_the_three_lookups(text: str, start: int, length: int) -> None:
+    start = min(start, len(text))
+    end = min(start + length, len(text))
+    expected = (
+        features.starts_sentence(text, start),
+        features.previous_word(text, start),
+        features.next_word(text, end),
+    )
+    assert features.run_context(text, start, end) == expected
+
+
+@pytest.mark.parametrize("words", [["Ilse", "Marten"], ["Bank", "of", "Upper", "Wend"]])
+def test_rows_made_once_serve_any_context(words: list[str]) -> None:
+    lowers = [w.lower() for w in words]
+    seen = [False] * len(words)
+    gazetteer = features.Gazetteer({"bank of upper wend": "ORG"})
+    bare = features.run_rows(words, lowers, seen, ("", ""), True, gazetteer)
+    for around in (("said", "told"), ("in", "\n")):
+        rows = features.run_rows(words, lowers, seen, around, True, gazetteer)
+        assert features.with_context(bare, around) == rows
