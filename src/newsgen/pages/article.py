@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import json
 from collections import defaultdict
@@ -98,16 +97,18 @@ def entity_groups(item: IndexedArticle, plan: Plan) -> tuple[EntityGroup, ...]:
     )
 
 
-def json_ld(item: IndexedArticle, page: ArticlePage, plan: Plan) -> str:
+def json_ld(
+    item: IndexedArticle, canonical: str, section: Link, image_shown: ImageView | None, plan: Plan
+) -> str:
     """NewsArticle structured data, safe inside a `<script>` element."""
     a = item.article
     data: dict[str, object] = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
         "headline": a.title,
-        "url": page.canonical,
-        "mainEntityOfPage": page.canonical,
-        "articleSection": page.section.text,
+        "url": canonical,
+        "mainEntityOfPage": canonical,
+        "articleSection": section.text,
         "keywords": list(a.tags),
         "wordCount": a.word_count,
     }
@@ -121,8 +122,8 @@ def json_ld(item: IndexedArticle, page: ArticlePage, plan: Plan) -> str:
         image = {"@type": "ImageObject", "caption": a.image.caption}
         if a.image.credit:
             image["creditText"] = a.image.credit
-        if page.image and page.image.src:
-            image["url"] = page.image.src
+        if image_shown and image_shown.src:
+            image["url"] = image_shown.src
         data["image"] = image
     mentions = _mentions(item, plan)
     data["mentions"] = mentions
@@ -191,19 +192,21 @@ def article_context(item: IndexedArticle, plan: Plan) -> ArticlePage:
     """The full context, body and JSON-LD included (built only for pages to render)."""
     a = item.article
     ref = plan.refs[item.id]
-    page = ArticlePage(
+    canonical = plan.urls.origin + ref.href  # `urls.absolute(item.dir)`, quoted once in refs
+    image = image_view(a.image, plan)
+    return ArticlePage(
         site=plan.site,
         title=a.title,
-        canonical=plan.urls.origin + ref.href,  # `urls.absolute(item.dir)`, quoted once in refs
+        canonical=canonical,
         description=a.standfirst or a.summary or "",
         standfirst=a.standfirst or "",
         date_iso=ref.date_iso,
         date_label=ref.date_label,
         section=ref.section,
         author=a.author or "",
-        image=image_view(a.image, plan),
+        image=image,
         body=body_blocks(a, item.entity_names, plan),
-        tags=tuple(Link(t.name, plan.urls.href(t.dir)) for t in plan.tags_of(item)),
+        tags=plan.tag_links_of(item),
         entity_groups=entity_groups(item, plan),
         read_more=tuple(
             ReadMoreView(r.title, plan.refs[r.target].href if r.target is not None else "")
@@ -214,9 +217,8 @@ def article_context(item: IndexedArticle, plan: Plan) -> ArticlePage:
         next=plan.refs[item.next] if item.next is not None else None,
         word_count=a.word_count,
         reading_minutes=a.reading_minutes,
-        json_ld="",
+        json_ld=json_ld(item, canonical, ref.section, image, plan),
     )
-    return dataclasses.replace(page, json_ld=json_ld(item, page, plan))
 
 
 def article_page(item: IndexedArticle, plan: Plan) -> Page:

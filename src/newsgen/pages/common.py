@@ -111,6 +111,7 @@ class Plan:
     ref_keys: tuple[str, ...] = ()
     site_key: str = ""
     shared_digests: dict[int, tuple[object, str]] = dataclasses.field(default_factory=dict)
+    tag_links: dict[str, Link] = dataclasses.field(default_factory=dict)  # slug → link, made once
 
     def digest(self, *parts: object) -> str:
         """`digest`, with the plan's shared refs encoded once."""
@@ -131,6 +132,15 @@ class Plan:
 
     def tags_of(self, item: IndexedArticle) -> tuple[Tag, ...]:
         return tuple(self.tags_by_slug[s] for s in item.tag_slugs)
+
+    def tag_links_of(self, item: IndexedArticle) -> tuple[Link, ...]:
+        """The article's tag links; each tag's href is quoted once per build, not per article."""
+        links = self.tag_links
+        for slug in item.tag_slugs:
+            if slug not in links:
+                tag = self.tags_by_slug[slug]
+                links[slug] = Link(tag.name, self.urls.href(tag.dir))
+        return tuple(links[s] for s in item.tag_slugs)
 
     def pick(self, ids: Sequence[int]) -> tuple[ArticleRef, ...]:
         return tuple(self.refs[i] for i in ids)
