@@ -7,9 +7,9 @@ the site, so what a page shows is decided by its context and the templates it us
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable, MutableMapping
 from importlib import resources
 from pathlib import Path
-from collections.abc import Callable, MutableMapping
 from types import FunctionType
 from typing import Any
 
@@ -73,21 +73,19 @@ class Context(jinja2.runtime.Context):
     calls each (`once`, `article_list`, `pager`).
     """
 
-    def call(__self, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805 (Jinja's names)
-        kind = type(__obj)
-        if kind is Macro or (
-            kind is FunctionType and "jinja_pass_arg" not in __obj.__dict__
-        ):
+    def call(self, obj: Any, /, *args: Any, **kwargs: Any) -> Any:
+        kind = type(obj)
+        if kind is Macro or (kind is FunctionType and "jinja_pass_arg" not in obj.__dict__):
             if kwargs:
                 kwargs.pop("_block_vars", None)
                 kwargs.pop("_loop_vars", None)
             try:
-                return __obj(*args, **kwargs)
+                return obj(*args, **kwargs)
             except StopIteration:
-                return __self.environment.undefined(
+                return self.environment.undefined(
                     "value was undefined because a callable raised a StopIteration exception"
                 )
-        return super().call(__obj, *args, **kwargs)
+        return super().call(obj, *args, **kwargs)
 
 
 class Environment(jinja2.Environment):
