@@ -96,7 +96,8 @@ def test_crash_before_commit_leaves_previous_output(tmp_path: Path) -> None:
     publish(out, {"index.html": b"v1", "a/index.html": b"A"})
     before = tree(out)
     staging = stage(out, {"index.html": b"v2", "b/index.html": b"B"})
-    del staging  # the process dies here: no commit, no abort
+    staging._release()  # the process dies here: no commit, no abort (the kernel drops its lock)
+    del staging
     assert tree(out) == before
     publish(out, {"index.html": b"v3"})  # the next build cleans the abandoned staging folder
     assert [p.name for p in tmp_path.iterdir()] == ["build"]
@@ -122,6 +123,7 @@ def test_interrupted_apply_is_rolled_forward(tmp_path: Path, monkeypatch: pytest
     with pytest.raises(KeyboardInterrupt):
         staging.commit({"index.html", "a/index.html"})
     monkeypatch.setattr(os, "replace", real_replace)
+    staging.abort()  # what the build does on the way out: the journal must survive it
     recover(out)
     assert {k: v for k, v in tree(out).items() if k != MARKER} == {
         "index.html": b"v2",
@@ -204,3 +206,27 @@ def test_a_symlink_file_in_a_folder_already_there_is_refused(tmp_path: Path) -> 
     with pytest.raises(OutputError):
         Tree(out).path("a/index.html", make_dirs=True)
     assert elsewhere.read_bytes() == b"theirs"
+
+
+def test_a_running_build_keeps_its_staging_folder_while_another_recovers(tmp_path: Path) -> None:
+    """Two builds into sibling folders: the second one's clean-up must not take the first's work."""
+    first = Staging(tmp_path / "one")
+    first.open()
+    assert first.write("index.html", b"first")
+    second = Staging(tmp_path / "two")
+    second.open()  # runs recover() over the shared parent
+    assert second.write("index.html", b"second")
+    first.commit({"index.html"})
+    second.commit({"index.html"})
+    assert tree(tmp_path / "one")["index.html"] == b"first"
+    assert tree(tmp_path / "two")["index.html"] == b"second"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["one", "two"]
+
+
+def test_an_abandoned_staging_folder_is_removed(tmp_path: Path) -> None:
+    gone = Staging(tmp_path / "build")
+    gone.open()
+    gone.write("index.html", b"x")
+    gone._release()  # as if its build had been killed: the lock goes with the process
+    Staging(tmp_path / "build").open()
+    assert len(list(tmp_path.glob(".build-tmp-*"))) == 1  # only the new build's own
