@@ -162,6 +162,7 @@ FAKE_STAGES = Stages(
     forget_plan=lambda: None,
     make_environment=fake_make_environment,
     render_page=fake_render_page,
+    compile_templates=lambda env: None,
     template_fingerprints=fake_template_fingerprints,
     theme_static_files=fake_static_files,
     theme_dirs=lambda: [],

@@ -141,6 +141,23 @@ def test_fingerprints_survive_broken_and_binary_files(tmp_path: Path) -> None:
     assert "broken.html" in prints and "article.html" in prints
 
 
+def test_templates_compiled_up_front_skip_broken_files_and_are_not_compiled_again(tmp_path: Path, monkeypatch) -> None:
+    from newsgen.render import compile_templates
+
+    write(tmp_path / "templates" / "broken.html", "{% if %}")
+    (tmp_path / "templates" / "logo.bin").write_bytes(b"\xff\xfe\x00")
+    env = make_environment(tmp_path, SiteConfig())
+    compile_templates(env)
+    compiled: list[str] = []
+    real_compile = env.compile
+    monkeypatch.setattr(env, "compile", lambda *a, **k: compiled.append(a[1]) or real_compile(*a, **k))
+    for name in ("article.html", "base.html", "macros.html", "list.html"):
+        env.get_template(name)
+    assert compiled == []
+    with pytest.raises(jinja2.TemplateSyntaxError):
+        env.get_template("broken.html")  # still reported where it is used
+
+
 def test_once_renders_a_macro_once_per_same_arguments(tmp_path: Path) -> None:
     env = make_environment(tmp_path, SiteConfig())
     calls: list[object] = []

@@ -157,6 +157,16 @@ def render_page(env: jinja2.Environment, page: Any) -> bytes:
     return template.render(page=page.context).encode("utf-8")
 
 
+def compile_templates(env: jinja2.Environment) -> None:
+    """Compile every template once, in the parent: forked render workers inherit them instead
+    of compiling them again for every batch. A broken one is left for its pages to report."""
+    for name in _template_names(env):
+        try:
+            env.get_template(name)
+        except (jinja2.TemplateError, UnicodeDecodeError, OSError):
+            continue
+
+
 def _template_names(env: jinja2.Environment) -> list[str]:
     """Every template name, without the theme's static assets."""
     assert env.loader is not None

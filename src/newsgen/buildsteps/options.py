@@ -83,6 +83,7 @@ class Stages:
         "newsgen.pages.single", "lone_article_pages"
     )
     forget_plan: Callable[[], None] = _lazy("newsgen.pages.plan", "forget_plan")
+    compile_templates: Callable[[Any], None] = _lazy("newsgen.render", "compile_templates")
     template_fingerprints: Callable[[Any], dict[str, str]] = _lazy(
         "newsgen.render", "template_fingerprints"
     )

@@ -113,6 +113,8 @@ def _render_all(
                                       counts.diagnostics):  # fmt: skip
             if running is not None:
                 _collect(*running, reporter, counts, failed)
+            if running is None:
+                stages.compile_templates(env)  # before the first fork: workers inherit them
             _RENDER.update(pages=batch, env=env, staging=staging, stages=stages)
             running = (batch, StartedMap(_render_one, range(len(batch)), options.jobs))
         if running is not None:
