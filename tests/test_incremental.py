@@ -177,3 +177,17 @@ def test_settings_warnings_are_not_repeated_by_later_builds(make_site, fake_stag
     os.utime(site / "content/a.txt", ns=(2 * 10**9, 2 * 10**9))
     quick = build(site, BuildOptions(jobs=1, quiet=True), RecordingReporter(), fake_stages)
     assert quick.diagnostics == first.diagnostics and quick.pages_written == 1
+
+
+def test_quick_path_with_a_relative_site_path(make_site, fake_stages, monkeypatch) -> None:
+    """`newsgen build .`: the page rows are found from a relative site folder too."""
+    site = make_site({"content/a.txt": "Title A\nbody\n", "content/b.txt": "Title B\nbody\n"})
+    monkeypatch.chdir(site)
+    first = build(Path("."), BuildOptions(jobs=1, quiet=True), RecordingReporter(), fake_stages)
+    assert first.exit_code == 0
+    (site / "content/a.txt").write_text("Title A\nanother body\n")
+    calls: list[int] = []
+    stages = dataclasses.replace(fake_stages, build_index=lambda *a: calls.append(1) or fake_stages.build_index(*a))
+    quick = build(Path("."), BuildOptions(jobs=1, quiet=True), RecordingReporter(), stages)
+    assert quick.exit_code == 0 and quick.pages_written == 1
+    assert calls == []  # the quick path: no site index was built

@@ -49,7 +49,7 @@ class RowReader:
         if not token or not path.is_file():
             return
         try:
-            connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+            connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
             found = connection.execute("SELECT v FROM rows WHERE t = '' AND k = 'token'").fetchone()
         except sqlite3.Error:
             return

@@ -84,13 +84,15 @@ def try_quick(quick: QuickBuild, counts: Counts) -> BuildState | None:
         quick.discovered.append(quick.stages.discover(content_root))
         if quick.discovered[0] != list(previous.files):
             return None
-    reader = RowReader(quick.cache.rows_path(quick.state_key), previous.rows_token)
+    reader: RowReader | None = None
     try:
+        reader = RowReader(quick.cache.rows_path(quick.state_key), previous.rows_token)
         return _quick(quick, counts, changed, reader) if reader.usable else None
     except Exception:  # a damaged cache or anything unforeseen: the full build decides
         return None
     finally:
-        reader.close()
+        if reader is not None:
+            reader.close()
 
 
 def _quick(quick: QuickBuild, counts: Counts, changed: list[str], reader: RowReader) -> BuildState | None:
