@@ -121,7 +121,7 @@ def fake_lone_article_pages(fetch: object, article: Article, config: object) -> 
     return [fake_article_page(article)] if found else None
 
 
-def fake_make_environment(site_dir: Path, config: object) -> dict[str, str]:
+def fake_make_environment(site_dir: Path, config: object, compiled_dir: object = None) -> dict[str, str]:
     templates = {"home": "HOME {title}\n{body}", "article": "<h1>{title}</h1>\n{body}"}
     folder = site_dir / "templates"
     for name in templates:

@@ -231,3 +231,25 @@ def test_calls_from_templates_keep_jinja_semantics(tmp_path: Path) -> None:
     )
     out = template.render(which=which, v="<v>", plain=lambda n: n * 2, stops=stops)
     assert out == "[1][2c]&lt;v&gt;6True"  # what plain Jinja renders
+
+
+def test_compiled_templates_are_kept_between_builds_and_never_stale(tmp_path: Path, monkeypatch) -> None:
+    kept = tmp_path / ".newsgen-cache" / "templates"
+    write(tmp_path / "templates" / "one.html", "<p>{{ page }}</p>")
+    assert make_environment(tmp_path, SiteConfig(), kept).get_template("one.html").render(page="a") == "<p>a</p>"
+    assert any(kept.iterdir())
+    env = make_environment(tmp_path, SiteConfig(), kept)
+    monkeypatch.setattr(env, "compile", lambda *a, **k: pytest.fail("compiled again"))
+    assert env.get_template("one.html").render(page="<b>") == "<p>&lt;b&gt;</p>"  # still escapes
+    monkeypatch.undo()
+    write(tmp_path / "templates" / "one.html", "<div>{{ page }}</div>")  # edited: not the old code
+    assert make_environment(tmp_path, SiteConfig(), kept).get_template("one.html").render(page="a") == "<div>a</div>"
+    for compiled in kept.iterdir():
+        compiled.write_bytes(jinja2.bccache.bc_magic + b"\x80damaged")  # fails while unpickling
+    assert make_environment(tmp_path, SiteConfig(), kept).get_template("one.html").render(page="a") == "<div>a</div>"
+
+
+def test_an_unwritable_compiled_templates_folder_is_no_error(tmp_path: Path) -> None:
+    (tmp_path / "blocked").write_text("a file where the folder should be")
+    env = make_environment(tmp_path, SiteConfig(), tmp_path / "blocked" / "templates")
+    assert env.get_template("robots.txt") is not None

@@ -7,6 +7,7 @@ the site, so what a page shows is decided by its context and the templates it us
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Callable, MutableMapping
 from importlib import resources
 from pathlib import Path
@@ -103,8 +104,30 @@ class Environment(jinja2.Environment):
         return {**self.globals, **(d or {})}
 
 
-def make_environment(site_dir: Path, config: SiteConfig) -> jinja2.Environment:
-    """Site templates first, then the theme; autoescaped HTML/XML; undefined names are errors."""
+class CompiledTemplates(jinja2.FileSystemBytecodeCache):
+    """Compiled templates kept between builds in the site's cache folder (Jinja checks each
+    against its source's checksum): a small edit's build need not compile the theme again.
+    A damaged or unwritable folder only means compiling again."""
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except Exception:  # a damaged file can raise almost anything while unpickling
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            os.makedirs(self.directory, exist_ok=True)
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass
+
+
+def make_environment(
+    site_dir: Path, config: SiteConfig, compiled_dir: Path | None = None
+) -> jinja2.Environment:
+    """Site templates first, then the theme; autoescaped HTML/XML; undefined names are errors.
+    Compiled templates are kept in `compiled_dir` when given."""
     loader = jinja2.ChoiceLoader(
         [
             jinja2.FileSystemLoader(str(Path(site_dir) / config.templates_dir)),
@@ -119,6 +142,7 @@ def make_environment(site_dir: Path, config: SiteConfig) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         auto_reload=False,  # a fresh environment per build: no need to stat templates per page
+        bytecode_cache=CompiledTemplates(str(compiled_dir)) if compiled_dir else None,
     )
     env.globals["once"] = rendered_once()
     return env

@@ -17,7 +17,7 @@ from typing import Any
 
 from newsgen.buildsteps.load import cache_key, read_entry
 from newsgen.buildsteps.options import BuildOptions, Counts, Stages
-from newsgen.buildsteps.write import page_fingerprint, settings_digest
+from newsgen.buildsteps.write import compiled_templates, page_fingerprint, settings_digest
 from newsgen.cache import FOLDER_KEYS, RACY_NS, BuildState, Cache, CachedFile
 from newsgen.config import SiteConfig, read_settings
 from newsgen.output import MARKER, OutputError, Staging
@@ -138,7 +138,8 @@ def _render(quick: QuickBuild, pages: list[Any]) -> list[tuple[str, str, bytes]]
     """(output path, fingerprint, bytes) of the pages whose fingerprint changed."""
     if not pages:
         return []
-    env = quick.stages.make_environment(quick.site_dir, quick.config)
+    env = quick.stages.make_environment(quick.site_dir, quick.config,
+                                        compiled_templates(quick.site_dir, quick.options))  # fmt: skip
     templates = quick.stages.template_fingerprints(env)
     digest = settings_digest(quick.config, quick.options)
     rendered = []

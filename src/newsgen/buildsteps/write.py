@@ -10,7 +10,7 @@ from typing import Any
 
 from newsgen.buildsteps.options import BuildOptions, Counts, Stages
 from newsgen.buildsteps.parallel import StartedMap
-from newsgen.cache import BuildState
+from newsgen.cache import CACHE_DIR, BuildState
 from newsgen.config import SiteConfig, config_fingerprint
 from newsgen.diagnostics import Diagnostic, error, warning
 from newsgen.output import MARKER, OutputError, Staging
@@ -31,7 +31,7 @@ def write_site(
     counts: Counts,
 ) -> BuildState | None:
     """Render what changed into a staging folder and swap it in; the new state, or None."""
-    env = stages.make_environment(site_dir, config)
+    env = stages.make_environment(site_dir, config, compiled_templates(site_dir, options))
     staging = Staging(out_dir, previous.manifest if previous else None)
     try:
         staging.open()
@@ -51,6 +51,11 @@ def write_site(
         staging.abort()
     return BuildState(output_dir=str(out_dir), page_fingerprints=fingerprints,
                       manifest=frozenset(produced))  # fmt: skip
+
+
+def compiled_templates(site_dir: Path, options: BuildOptions) -> Path | None:
+    """Where compiled templates are kept between builds (not read under `--clean`)."""
+    return None if options.clean else site_dir / CACHE_DIR / "templates"
 
 
 def settings_digest(config: SiteConfig, options: BuildOptions) -> str:
