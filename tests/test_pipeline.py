@@ -4,6 +4,7 @@ and the page rows exported in a forked process beside the render."""
 from __future__ import annotations
 
 import dataclasses
+import os
 from pathlib import Path
 
 import pytest
@@ -81,3 +82,33 @@ def test_no_rows_without_a_cache(tmp_path: Path, fake_stages) -> None:
     export.start()
     assert export.finish() == ""
     assert not (tmp_path / ".newsgen-cache").exists()
+
+
+def test_the_kept_plan_is_dropped_after_every_full_build_even_a_failed_one(make_site, fake_stages) -> None:
+    forgotten: list[int] = []
+    stages = dataclasses.replace(fake_stages, forget_plan=lambda: forgotten.append(1))
+    site = make_site({"content/a.txt": "Title A\nbody\n"})
+    build(site, BuildOptions(jobs=1, quiet=True), RecordingReporter(), stages)
+    assert forgotten == [1]
+
+    def broken_environment(*args: object) -> object:
+        raise RuntimeError("theme exploded")
+
+    (site / "content/b.txt").write_text("Title B\nbody\n")
+    with pytest.raises(RuntimeError):
+        build(site, BuildOptions(jobs=1, quiet=True), RecordingReporter(),
+              dataclasses.replace(stages, make_environment=broken_environment))  # fmt: skip
+    assert forgotten == [1, 1]
+
+
+def test_the_no_change_path_does_not_load_the_page_planner(make_site, fake_stages) -> None:
+    """`forget_plan` imports the planner; a build that planned nothing must not pay for it."""
+    calls: list[int] = []
+    stages = dataclasses.replace(fake_stages, forget_plan=lambda: calls.append(1))
+    site = make_site({"content/a.txt": "Title A\nbody\n"})
+    for path in [site, *site.rglob("*")]:
+        os.utime(path, ns=(10**9, 10**9))  # old enough to be trusted
+    build(site, BuildOptions(jobs=1, quiet=True), RecordingReporter(), stages)
+    calls.clear()
+    again = build(site, BuildOptions(jobs=1, quiet=True), RecordingReporter(), stages)
+    assert again.pages_written == 0 and calls == []

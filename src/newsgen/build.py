@@ -61,7 +61,6 @@ def build(
             _run(Path(site_dir), config, out_dir, options, stages, reporter, counts)
         finally:
             gc.unfreeze()  # see load_articles
-            stages.forget_plan()  # the plan `make_plan` kept for the page rows, and its index
     result = BuildResult(
         counts.articles, counts.written, counts.unchanged, counts.removed,
         tuple(counts.diagnostics), time.perf_counter() - started, out_dir, options.strict,
@@ -126,6 +125,7 @@ def _run(
         state = write_site(site_dir, config, out_dir, index, previous, stages, options, reporter, counts)
     finally:
         rows_token = rows.finish()
+        stages.forget_plan()  # the plan `make_plan` kept for the page rows, and its index
     if state is not None:
         state.inputs, state.files, state.themes = snapshot, tuple(files), themes
         state.started_ns = taken_ns
