@@ -191,3 +191,22 @@ def test_quick_path_with_a_relative_site_path(make_site, fake_stages, monkeypatc
     quick = build(Path("."), BuildOptions(jobs=1, quiet=True), RecordingReporter(), stages)
     assert quick.exit_code == 0 and quick.pages_written == 1
     assert calls == []  # the quick path: no site index was built
+
+
+def test_quick_path_reuses_the_last_builds_template_fingerprints(make_site, fake_stages) -> None:
+    site = make_site({"content/a.txt": "Title A\nbody\n", "content/b.txt": "Title B\nbody\n"})
+    build(site, BuildOptions(jobs=1, quiet=True), RecordingReporter(), fake_stages)
+    (site / "content/a.txt").write_text("Title A\nanother body\n")
+    calls: list[int] = []
+
+    def template_fingerprints(env: object) -> object:
+        calls.append(1)
+        return fake_stages.template_fingerprints(env)
+
+    stages = dataclasses.replace(fake_stages, template_fingerprints=template_fingerprints)
+    quick = build(site, BuildOptions(jobs=1, quiet=True), RecordingReporter(), stages)
+    assert quick.pages_written == 1 and calls == []
+    (site / "templates").mkdir(exist_ok=True)
+    (site / "templates" / "article.txt").write_text("<h3>{title}</h3>{body}")
+    full = build(site, BuildOptions(jobs=1, quiet=True), RecordingReporter(), stages)
+    assert full.pages_written == 2 and calls == [1]  # a template change: a full build reads them

@@ -62,6 +62,9 @@ class BuildState:
     file_diagnostics: tuple[tuple[str, tuple[Diagnostic, ...]], ...] = ()
     later_diagnostics: tuple[Diagnostic, ...] = ()
     rows_token: str = ""
+    # template name -> fingerprint (`render.template_fingerprints`), for the quick path, which
+    # runs only when no template changed
+    template_prints: dict[str, str] = field(default_factory=dict)
 
     @property
     def diagnostics(self) -> tuple[Diagnostic, ...]:

@@ -140,7 +140,8 @@ def _render(quick: QuickBuild, pages: list[Any]) -> list[tuple[str, str, bytes]]
         return []
     env = quick.stages.make_environment(quick.site_dir, quick.config,
                                         compiled_templates(quick.site_dir, quick.options))  # fmt: skip
-    templates = quick.stages.template_fingerprints(env)
+    # the quick path runs only when no template changed: the last build's fingerprints hold
+    templates = quick.previous.template_prints or quick.stages.template_fingerprints(env)
     digest = settings_digest(quick.config, quick.options)
     rendered = []
     for page in pages:

@@ -37,8 +37,9 @@ def write_site(
         staging.open()
         before = {} if staging.fresh or previous is None else previous.page_fingerprints
         plan = stages.plan_pages(index, config)
-        fingerprints = _render_all(plan, env, staging, before, config, stages, options, reporter,
-                                   counts)  # fmt: skip
+        templates = stages.template_fingerprints(env)
+        fingerprints = _render_all(plan, env, templates, staging, before, config, stages, options,
+                                   reporter, counts)  # fmt: skip
         static = stages.theme_static_files(site_dir, config.static_dir)
         produced = set(fingerprints) | _copy_static(static, staging, fingerprints, counts)
         if options.strict and counts.diagnostics:
@@ -50,7 +51,7 @@ def write_site(
     finally:
         staging.abort()
     return BuildState(output_dir=str(out_dir), page_fingerprints=fingerprints,
-                      manifest=frozenset(produced))  # fmt: skip
+                      manifest=frozenset(produced), template_prints=templates)  # fmt: skip
 
 
 def compiled_templates(site_dir: Path, options: BuildOptions) -> Path | None:
@@ -96,6 +97,7 @@ def _changed_batches(
 def _render_all(
     plan: Iterable[Any],
     env: Any,
+    templates: dict[str, str],
     staging: Staging,
     before: dict[str, str],
     config: SiteConfig,
@@ -105,7 +107,6 @@ def _render_all(
     counts: Counts,
 ) -> dict[str, str]:
     """Render pages whose fingerprint changed; the fingerprints of every page now in place."""
-    templates = stages.template_fingerprints(env)
     digest = settings_digest(config, options)
     wanted: dict[str, str] = {}
     failed: list[str] = []
