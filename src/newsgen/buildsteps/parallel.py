@@ -54,8 +54,4 @@ class StartedMap(Generic[R]):
 
 def parallel_map(func: Callable[[T], R], items: Sequence[T], jobs: int | None) -> Iterator[R]:
     """`map` over a forked pool (workers inherit module state); results come back in order."""
-    started = StartedMap(func, items, jobs)
-    try:
-        yield from started.results()
-    finally:
-        started.close()
+    yield from StartedMap(func, items, jobs).results()  # closing this closes the pool

@@ -117,10 +117,10 @@ def _render_all(
         for batch in _changed_batches(plan, wanted, before,
                                       lambda page: page_fingerprint(page, templates, digest),
                                       counts.diagnostics):  # fmt: skip
-            if running is not None:
-                _collect(*running, reporter, counts, failed)
             if running is None:
                 stages.compile_templates(env)  # before the first fork: workers inherit them
+            else:
+                _collect(*running, reporter, counts, failed)
             _RENDER.update(pages=batch, env=env, staging=staging, stages=stages)
             running = (batch, StartedMap(_render_one, range(len(batch)), options.jobs))
         if running is not None:
