@@ -4,22 +4,17 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
-import os
 from collections.abc import Callable, Iterator, Sequence
 from multiprocessing.pool import Pool
 from typing import Generic, TypeVar
 
+from newsgen.forking import can_fork, worker_count
+
+__all__ = ["MIN_ITEMS_PER_WORKER", "StartedMap", "can_fork", "parallel_map", "worker_count"]
+
 T = TypeVar("T")
 R = TypeVar("R")
 MIN_ITEMS_PER_WORKER = 8  # below this, forking costs more than it saves
-
-
-def worker_count(jobs: int | None) -> int:
-    return max(1, jobs if jobs else (os.cpu_count() or 1))
-
-
-def can_fork() -> bool:
-    return "fork" in multiprocessing.get_all_start_methods()
 
 
 class StartedMap(Generic[R]):

@@ -8,10 +8,11 @@ The child inherits the arguments through fork, so only the result is pickled.
 from __future__ import annotations
 
 import multiprocessing
-import os
 from collections.abc import Callable
 from multiprocessing.pool import AsyncResult, Pool
 from typing import Any, Generic, TypeVar
+
+from newsgen.forking import can_fork, worker_count
 
 R = TypeVar("R")
 _ARGS: list[tuple[Callable[..., Any], tuple[Any, ...]]] = []  # what a forked child runs
@@ -29,7 +30,7 @@ class Background(Generic[R]):
         self._func, self._args = func, args
         self._pool: Pool | None = None
         self._pending: AsyncResult[R] | None = None
-        if forked and "fork" in multiprocessing.get_all_start_methods():
+        if forked and can_fork():
             _ARGS[:] = [(func, args)]
             try:
                 self._pool = multiprocessing.get_context("fork").Pool(1)
@@ -50,8 +51,7 @@ class Background(Generic[R]):
 
 def worth_forking(jobs: int | None, items: int) -> bool:
     """Two cores or more, allowed by `-j`, and enough articles to pay for a fork."""
-    cores = jobs if jobs else (os.cpu_count() or 1)
-    return cores > 1 and items >= FORK_FROM
+    return worker_count(jobs) > 1 and items >= FORK_FROM
 
 
 FORK_FROM = 5000  # articles; below this both passes take well under a second
