@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import PurePosixPath
 
 from slugify import slugify
@@ -28,6 +27,7 @@ from newsgen.loader.markdownformat import parse_markdown
 from newsgen.loader.parsed import ParsedBody
 from newsgen.loader.textformat import parse_text
 from newsgen.model import Article, ReadSettings, SourceInfo
+from newsgen.urls import cached_slug
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 TEXT_SUFFIXES = (".txt", ".text")
@@ -150,17 +150,12 @@ def section_of(rel_path: str, front_section: str | None, default: str) -> str:
 
     A date folder (`2025/04/...`) is not a section.
     """
-    if front_section and _name_slug(front_section):
-        return _name_slug(front_section)
+    named = cached_slug(front_section) if front_section else ""  # few names, seen thousands of times
+    if named:
+        return named
     folders = PurePosixPath(rel_path).parts[:-1]
-    folder = _name_slug(folders[0]) if folders and not folders[0].isdigit() else ""
+    folder = cached_slug(folders[0]) if folders and not folders[0].isdigit() else ""
     return folder or default
-
-
-@lru_cache(maxsize=1024)
-def _name_slug(name: str) -> str:
-    """`slugify` of a section or folder name: an archive has few, each seen thousands of times."""
-    return slugify(name)
 
 
 def slug_of(text: str) -> str:
