@@ -16,13 +16,15 @@ from typing import Any
 
 import jinja2
 import markupsafe
-from jinja2 import meta
-from jinja2.runtime import Macro
+from jinja2 import meta, nodes
+from jinja2.compiler import CodeGenerator, Frame
+from jinja2.runtime import Macro, missing
 from markupsafe import Markup
 
 from newsgen.config import SiteConfig
 
 AUTOESCAPE_EXTENSIONS = ("html", "htm", "xml")
+GENERATOR_VERSION = "fast-getattr-1"  # part of compiled templates' cache keys (see FastGetattr)
 
 
 def theme_dir() -> Path:
@@ -81,6 +83,8 @@ class Context(jinja2.runtime.Context):
                 kwargs.pop("_block_vars", None)
                 kwargs.pop("_loop_vars", None)
             try:
+                if kind is Macro and not kwargs:
+                    return call_macro(obj, args)
                 return obj(*args, **kwargs)
             except StopIteration:
                 return self.environment.undefined(
@@ -89,25 +93,100 @@ class Context(jinja2.runtime.Context):
         return super().call(obj, *args, **kwargs)
 
 
+def call_macro(macro: Macro, args: tuple[Any, ...]) -> Any:
+    """`macro(*args)` without `Macro.__call__` sorting out keywords, `caller` and extra
+    arguments when there are none: what a theme's macro calls (list entries, headings) are.
+
+    Missing trailing arguments are passed as `missing`, as `Macro.__call__` does, so the
+    macro applies its defaults. Anything else goes the ordinary way.
+    """
+    count = macro._argument_count
+    if (
+        len(args) > count
+        or macro.caller
+        or macro.catch_kwargs
+        or macro.catch_varargs
+        or macro._environment.is_async
+    ):
+        return macro(*args)
+    if len(args) < count:
+        args = (*args, *(missing,) * (count - len(args)))
+    rendered = macro._func(*args)
+    return Markup(rendered) if macro._default_autoescape else rendered
+
+
+class FastGetattr(CodeGenerator):
+    """Jinja's code generator, writing `a.b` as the built-in `getattr(a, "b", missing)` and
+    calling `environment.getattr` (the item lookup, then undefined) only when that misses.
+
+    Jinja calls the Python method `environment.getattr` for every `.` in an expression: a
+    page makes hundreds of such calls, nearly all plain attributes of its context's values.
+    The walrus names are locals of whatever function the expression is in, and each is read
+    right after it is set, so nested lookups do not disturb one another.
+    """
+
+    @jinja2.compiler.optimizeconst
+    def visit_Getattr(self, node: nodes.Getattr, frame: Frame) -> None:
+        if self.environment.is_async:
+            super().visit_Getattr(node, frame)
+            return
+        self.write("(_ga_v if (_ga_v := getattr((_ga_o := ")
+        self.visit(node.node, frame)
+        self.write(f"), {node.attr!r}, missing)) is not missing")
+        self.write(f" else environment.getattr(_ga_o, {node.attr!r}))")
+
+
 class Environment(jinja2.Environment):
-    """Jinja's environment with template globals in one plain dict, and `Template` and
-    `Context` above.
+    """Jinja's environment with template globals in one plain dict, the code generator,
+    `Template` and `Context` above, and loaded templates kept by name.
 
     Jinja layers globals over the environment's in a `ChainMap`, read key by key in Python on
     every render and every `{% import %}`; ours are all set before the first template loads.
+    Templates are never reloaded during a build (`auto_reload` is off), so `get_template`,
+    called for every `{% extends %}` and `{% import %}` of every page, can be a dict lookup.
     """
 
     template_class = Template
     context_class = Context
+    code_generator_class = FastGetattr
 
     def make_globals(self, d: MutableMapping[str, Any] | None) -> MutableMapping[str, Any]:
         return {**self.globals, **(d or {})}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._loaded: dict[str, jinja2.Template] = {}
+
+    def overlay(self, *args: Any, **kwargs: Any) -> jinja2.Environment:
+        overlay = super().overlay(*args, **kwargs)
+        overlay._loaded = {}  # type: ignore[attr-defined]  # it may load other templates
+        return overlay
+
+    def get_template(
+        self,
+        name: str | jinja2.Template,
+        parent: str | None = None,
+        globals: MutableMapping[str, Any] | None = None,
+    ) -> jinja2.Template:
+        if globals is not None or type(name) is not str:
+            return super().get_template(name, parent, globals)
+        if parent is not None:
+            name = self.join_path(name, parent)
+        template = self._loaded.get(name)
+        if template is None:
+            template = self._loaded[name] = super().get_template(name)
+        return template
 
 
 class CompiledTemplates(jinja2.FileSystemBytecodeCache):
     """Compiled templates kept between builds in the site's cache folder (Jinja checks each
     against its source's checksum): a small edit's build need not compile the theme again.
     A damaged or unwritable folder only means compiling again."""
+
+    def get_cache_key(self, name: str, filename: str | None = None) -> str:
+        """Jinja's key, with the code generator's version: code compiled by another generator
+        gives the same pages but is not what this version would have written."""
+        return super().get_cache_key(f"{GENERATOR_VERSION}|{name}", filename)
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         try:
@@ -169,7 +248,8 @@ def rendered_once() -> Callable[..., Markup]:
         if hit is None:
             if len(rendered) >= ONCE_LIMIT:
                 rendered.clear()
-            hit = rendered[key] = ((macro, args), macro(*args))
+            html = call_macro(macro, args) if type(macro) is Macro else macro(*args)
+            hit = rendered[key] = ((macro, args), html)
         return hit[1]
 
     return once

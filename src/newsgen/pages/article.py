@@ -6,6 +6,8 @@ import functools
 import json
 from collections import defaultdict
 
+from markupsafe import Markup
+
 from newsgen.index.model import IndexedArticle
 from newsgen.model import Article, ArticleMention, HtmlBlock, Image, Subheading
 from newsgen.pages.common import KIND_LABELS, Page, Plan, key
@@ -58,18 +60,34 @@ def _first_mentions(
 def body_blocks(article: Article, names: dict[str, int], plan: Plan) -> tuple[BodyBlock, ...]:
     """Each block as escaped HTML with its spans; Markdown blocks as the sanitised HTML they are."""
     spans = _spans_by_block(article, names, plan)
+    none: list[Span] = []
     blocks = []
     for k, block in enumerate(article.blocks):
-        if isinstance(block, HtmlBlock) and block.heading == 1:
-            # the page's one h1 is the headline: a further `# ` heading becomes a subheading
-            blocks.append(BodyBlock("h2", markup_spans(block.text, [])))
-        elif isinstance(block, HtmlBlock):
-            blocks.append(BodyBlock("html", block.html))
-        elif isinstance(block, Subheading):
-            blocks.append(BodyBlock("h2", markup_spans(block.text, spans.get(k, []))))
+        kind = type(block)
+        if kind is HtmlBlock:
+            if block.heading == 1:  # type: ignore[union-attr]
+                # the page's one h1 is the headline: a further `# ` heading becomes a subheading
+                blocks.append(BodyBlock("h2", markup_spans(block.text, none)))
+            else:
+                blocks.append(BodyBlock("html", block.html))  # type: ignore[union-attr]
         else:
-            blocks.append(BodyBlock("p", markup_spans(block.text, spans.get(k, []))))
+            tag = "h2" if kind is Subheading else "p"
+            blocks.append(BodyBlock(tag, markup_spans(block.text, spans.get(k, none))))
     return tuple(blocks)
+
+
+_BODY_WRAP = {"html": ("", "\n"), "h2": ("<h2>", "</h2>\n"), "p": ("<p>", "</p>\n")}
+
+
+def body_html(blocks: tuple[BodyBlock, ...]) -> Markup:
+    """The blocks as the theme shows them, joined once in Python: a template loop would look
+    up three attributes and compare kinds for every paragraph of every article."""
+    wrap = _BODY_WRAP
+    pieces = []
+    for block in blocks:
+        opening, closing = wrap[block.kind]
+        pieces.append(opening + block.html + closing)
+    return Markup("".join(pieces))
 
 
 def image_view(image: Image | None, plan: Plan) -> ImageView | None:
@@ -194,6 +212,7 @@ def article_context(item: IndexedArticle, plan: Plan) -> ArticlePage:
     ref = plan.refs[item.id]
     canonical = plan.urls.origin + ref.href  # `urls.absolute(item.dir)`, quoted once in refs
     image = image_view(a.image, plan)
+    body = body_blocks(a, item.entity_names, plan)
     return ArticlePage(
         site=plan.site,
         title=a.title,
@@ -205,7 +224,8 @@ def article_context(item: IndexedArticle, plan: Plan) -> ArticlePage:
         section=ref.section,
         author=a.author or "",
         image=image,
-        body=body_blocks(a, item.entity_names, plan),
+        body=body,
+        body_html=body_html(body),
         tags=plan.tag_links_of(item),
         entity_groups=entity_groups(item, plan),
         read_more=tuple(

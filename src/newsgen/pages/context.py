@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from markupsafe import Markup
+
 
 @dataclass(frozen=True, slots=True)
 class Link:
@@ -191,6 +193,7 @@ class ArticlePage:
     author: str
     image: ImageView | None
     body: tuple[BodyBlock, ...]
+    body_html: Markup  # `body` as the theme shows it (`p`, `h2` and `html` blocks joined)
     tags: tuple[Link, ...]
     entity_groups: tuple[EntityGroup, ...]
     read_more: tuple[ReadMoreView, ...]
