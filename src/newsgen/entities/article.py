@@ -14,8 +14,8 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from newsgen.entities.evidence import mentions_cues, related_block
-from newsgen.entities.finder import find_mentions
+from newsgen.entities.evidence import cue_counts, related_block
+from newsgen.entities.finder import Found, find_names
 from newsgen.entities.lexicon import ARCHIVE_ORG_CUES, NATIONALITIES
 from newsgen.entities.names import (
     acronym_after,
@@ -24,7 +24,7 @@ from newsgen.entities.names import (
     name_span,
     unique_short_forms,
 )
-from newsgen.model import Article, ArticleMention, EntityKind, HtmlBlock, Mention, Quote
+from newsgen.model import Article, ArticleMention, EntityKind, HtmlBlock, Quote
 
 TITLE, STANDFIRST, CAPTION = -1, -2, -3
 _ORGANIZATION_WORD_AFTER = re.compile(r"(['’])? ([A-Z][a-z]+)\b(?!['’]?[ -][A-Z])")
@@ -64,73 +64,78 @@ def article_segments(article: Article) -> list[_Segment]:
     return segments
 
 
-def _trimmed(mention: Mention) -> Mention | None:
+# Mentions are handled as the finder's (start, end, text, kind) tuples until they are placed.
+
+
+def _trimmed(mention: Found) -> Found | None:
     """The mention cut to its name proper (`Russian President Vladimir Putin` -> the name)."""
-    start, end = name_span(mention.text, mention.kind)
+    offset, _, text, kind = mention
+    start, end = name_span(text, kind)
     if end <= start:
         return None
-    if start == 0 and end == len(mention.text):
-        return mention  # already the name proper (most mentions): no new Mention
-    text = mention.text[start:end]
-    return Mention(mention.start + start, mention.start + end, text, mention.kind)
+    if start == 0 and end == len(text):
+        return mention  # already the name proper (most mentions): no new tuple
+    return offset + start, offset + end, text[start:end], kind
 
 
-def _with_nationality(mention: Mention, combined: str) -> Mention:
+def _with_nationality(mention: Found, combined: str) -> Found:
     """A one-word organization right after a nationality word is named with it
     (`Palestinian Resistance`, not `Resistance`)."""
-    if mention.kind != "organization" or " " in mention.text:
+    mention_start, mention_end, text, kind = mention
+    if kind != "organization" or " " in text:
         return mention
-    before = combined[max(0, mention.start - 30) : mention.start]
+    before = combined[max(0, mention_start - 30) : mention_start]
     if not before.endswith(" "):
         return mention
     words = before.split()
     if not words or words[-1].lower() not in NATIONALITIES or not words[-1][0].isupper():
         return mention
-    start = mention.start - 1 - len(words[-1])
-    return Mention(start, mention.end, combined[start : mention.end], mention.kind)
+    start = mention_start - 1 - len(words[-1])
+    return start, mention_end, combined[start:mention_end], kind
 
 
-def _join_organization_words(mentions: list[Mention], combined: str) -> list[Mention]:
+def _join_organization_words(mentions: list[Found], combined: str) -> list[Found]:
     """A name followed by a capitalised organization word takes it (`Koman Nurses` + `League`
     in a title-case headline), as does a plural possessive (`Dockworkers' Federation` is one
     organization, not `Dockworkers` and `Federation`); the word is not taken when it opens a
     longer name of its own (`Council of Europe`)."""
-    starts = {m.start: m for m in mentions}
-    joined: list[Mention] = []
+    starts = {m[0]: m for m in mentions}
+    joined: list[Found] = []
     for m in mentions:
-        if joined and m.start < joined[-1].end:
+        start, end, text, _ = m
+        if joined and start < joined[-1][1]:
             continue  # the organization word already taken
-        cue = _ORGANIZATION_WORD_AFTER.match(combined, m.end)
-        if cue and cue.group(1) and not m.text.endswith("s"):
+        cue = _ORGANIZATION_WORD_AFTER.match(combined, end)
+        if cue and cue.group(1) and not text.endswith("s"):
             cue = None
         if cue and cue.group(2).lower() in ARCHIVE_ORG_CUES:
             after = starts.get(cue.start(2))
-            if after is None or after.end == cue.end():
-                m = Mention(m.start, cue.end(), combined[m.start : cue.end()], "organization")
+            if after is None or after[1] == cue.end():
+                m = (start, cue.end(), combined[start : cue.end()], "organization")
         joined.append(m)
     return joined
 
 
 def local_names(
-    mentions: list[Mention], combined: str
+    mentions: list[Found], combined: str
 ) -> tuple[dict[str, str], dict[str, EntityKind]]:
     """Key -> article-local canonical name, and canonical name -> kind (majority of mentions)."""
-    persons = [m.text for m in mentions if m.kind == "person"]
-    canonical = join_short_forms(persons)
-    keys = [name_key(m.text) for m in mentions]
-    for m, key in zip(mentions, keys):
-        canonical.setdefault(key, m.text)
-    for m, key in zip(mentions, keys):
-        acronym = acronym_after(combined, m.end, m.text) if m.kind != "person" else None
-        if acronym:
-            canonical[name_key(acronym)] = canonical[key]
+    canonical = join_short_forms([text for _, _, text, kind in mentions if kind == "person"])
+    keys = [name_key(text) for _, _, text, _ in mentions]
+    for (_, _, text, _), key in zip(mentions, keys):
+        canonical.setdefault(key, text)
+    if "(" in combined:  # an acronym is defined in parentheses: none to look for without one
+        for (_, end, text, kind), key in zip(mentions, keys):
+            acronym = acronym_after(combined, end, text) if kind != "person" else None
+            if acronym:
+                canonical[name_key(acronym)] = canonical[key]
     votes: dict[str, list[EntityKind]] = {}
-    for m, key in zip(mentions, keys):
+    for (_, _, _, kind), key in zip(mentions, keys):
         name = canonical[key]
         if name in votes:
-            votes[name].append(m.kind)
+            votes[name].append(kind)
         else:
-            votes[name] = [m.kind]
+            votes[name] = [kind]
     kinds = {name: _majority(voted) for name, voted in votes.items()}
     return canonical, kinds
 
@@ -164,22 +169,22 @@ def annotate_article(article: Article) -> Article:
     combined = "\n".join(s.text for s in segments)
     credit = _credit_span(segments)
     found = []
-    for m in find_mentions(combined):
+    for m in find_names(combined):
         t = _trimmed(m)
-        if t is None or credit[0] <= t.start < credit[1]:
+        if t is None or credit[0] <= t[0] < credit[1]:
             continue
-        if t.kind == "organization" and " " not in t.text:  # the only ones `_with_nationality` joins
+        if t[3] == "organization" and " " not in t[2]:  # the only ones `_with_nationality` joins
             t = _with_nationality(t, combined)
         found.append(t)
     found = _join_organization_words(found, combined)
     canonical, kinds = local_names(found, combined)
     starts = [s.offset for s in segments]
     placed = []
-    for m in found:
-        segment = segments[bisect_right(starts, m.start) - 1]
-        name = canonical[name_key(m.text)]
+    for start, end, text, _ in found:
+        segment = segments[bisect_right(starts, start) - 1]
+        name = canonical[name_key(text)]
         if segment.linkable:
-            start, end = m.start - segment.offset, m.end - segment.offset
+            start, end = start - segment.offset, end - segment.offset
         else:
             start, end = -1, -1  # HTML: context for the article, but nothing to link in place
         placed.append(ArticleMention(name, kinds[name], segment.block, start, end))
@@ -196,7 +201,7 @@ def packed_cues(
     """`article_cues` of the article annotated with `mentions`, as the frozen
     `Article.entity_cues`: computed here, once per file (the build caches annotated articles),
     not on every build by `resolve_entities`."""
-    return tuple((name, tuple(c.items())) for name, c in mentions_cues(article, mentions).items())
+    return tuple((name, tuple(c.items())) for name, c in cue_counts(article, mentions).items())
 
 
 def _related_mentions(
@@ -210,14 +215,15 @@ def _related_mentions(
     kinds; a name the article also uses takes the article's canonical name and kind."""
     placed = []
     for i, title in enumerate(article.related_titles):
-        for found in find_mentions(_LINE_BREAK.sub(" ", title)):
+        for found in find_names(_LINE_BREAK.sub(" ", title)):
             m = _trimmed(found)
             if m is None:
                 continue
-            key = name_key(m.text)
-            name = canonical.get(key) or short_owners.get(key) or m.text
-            kind = kinds.get(name, m.kind)
-            placed.append(ArticleMention(name, kind, related_block(i), m.start, m.end))
+            start, end, text, found_kind = m
+            key = name_key(text)
+            name = canonical.get(key) or short_owners.get(key) or text
+            kind = kinds.get(name, found_kind)
+            placed.append(ArticleMention(name, kind, related_block(i), start, end))
     return placed
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
 
 from newsgen.entities.lexicon import (
     DETERMINERS,
@@ -73,7 +74,15 @@ def mentions_cues(
 ) -> dict[str, Counter[str]]:
     """`article_cues` of `mentions` placed in `article`'s texts, so the annotator can count
     them before it builds the annotated article."""
-    cues: dict[str, Counter[str]] = {}
+    return {name: Counter(counts) for name, counts in cue_counts(article, mentions).items()}
+
+
+def cue_counts(
+    article: Article, mentions: Iterable[ArticleMention]
+) -> dict[str, dict[str, int]]:
+    """`mentions_cues` in plain dicts (same counts, same order): what `Article.entity_cues`
+    stores, without a `Counter` made per name."""
+    cues: dict[str, dict[str, int]] = {}
     seen: Counter[tuple[int, str]] = Counter()
     texts: dict[int, str] = {}
     for mention in mentions:
@@ -85,14 +94,14 @@ def mentions_cues(
             start, end = mention.start, mention.end
         else:
             start, end = _offsets(mention, text, seen)
-        counter = cues.get(mention.name)
-        if counter is None:
-            counter = cues[mention.name] = Counter()
-        # `get` + 1, not `+= 1`: no `__missing__` call for a cue not counted yet.
-        counter["mentions"] = counter.get("mentions", 0) + 1
+        counts = cues.get(mention.name)
+        if counts is None:
+            counts = cues[mention.name] = {"mentions": 1}
+        else:
+            counts["mentions"] += 1
         if start >= 0:
-            for cue in mention_cues(text, start, end, block == TITLE or block <= RELATED):
-                counter[cue] = counter.get(cue, 0) + 1
+            for cue in _mention_cues(text, start, end, block == TITLE or block <= RELATED):
+                counts[cue] = counts.get(cue, 0) + 1
     return cues
 
 
@@ -144,9 +153,14 @@ def _after_dateline(stripped: str) -> bool:
 def mention_cues(text: str, start: int, end: int, headline: bool = False) -> list[str]:
     """The cues of `text[start:end]`: `place`, `weak_place`, `person`, `party`, `title`,
     `fragment`, `quoted`, `name_like`."""
+    return list(_mention_cues(text, start, end, headline))
+
+
+def _mention_cues(text: str, start: int, end: int, headline: bool) -> tuple[str, ...]:
+    """`mention_cues`: what the text around the name says, then the cues that follow from it
+    (`_cues`, remembered: names stand in the same few spots again and again)."""
     before = text[start - _CONTEXT : start] if start >= _CONTEXT else text[:start]
     after = text[end : end + _CONTEXT]
-    found: list[str] = []
     opened = before.rstrip(_OPENERS)
     stripped = before.rstrip()
     sentence_start = (
@@ -157,13 +171,31 @@ def mention_cues(text: str, start: int, end: int, headline: bool = False) -> lis
     # No space before the name: glued to what precedes it, so no word before counts.
     glued = len(stripped) == len(before)
     word = "" if sentence_start or glued else _word_before(stripped)
-    previous = word.lower()
-    capitalised = word[:1].isupper()
     # `_AFTER` needs a quote or a space first: most names end at `,` or `.`, so skip the regex.
     first = after[:1]
     follow = _AFTER.match(after) if first in _APOSTROPHES or first.isspace() else None
-    possessive, following = (follow.group(1), follow.group(2)) if follow else ("", "")
-    if previous in PLACE_PREPOSITIONS or start < _CONTEXT and _DATELINE.fullmatch(text[:start]):
+    possessive, following = (bool(follow.group(1)), follow.group(2)) if follow else (False, "")
+    dateline = start < _CONTEXT and _DATELINE.fullmatch(text[:start]) is not None
+    # `“The Salt Road”`: the title of a work
+    quoted = first in _CLOSING_QUOTES and _QUOTED_BEFORE.search(before[-6:]) is not None
+    return _cues(word, possessive, following, sentence_start, dateline, quoted, headline)
+
+
+@lru_cache(maxsize=1 << 16)
+def _cues(
+    word: str,
+    possessive: bool,
+    following: str,
+    sentence_start: bool,
+    dateline: bool,
+    quoted: bool,
+    headline: bool,
+) -> tuple[str, ...]:
+    """The cues of a name with `word` before it and `following` after (past a possessive)."""
+    previous = word.lower()
+    capitalised = word[:1].isupper()
+    found: list[str] = []
+    if previous in PLACE_PREPOSITIONS or dateline:
         found.append("place")
     elif previous in WEAK_PLACE_PREPOSITIONS:
         found.append("weak_place")
@@ -175,10 +207,10 @@ def mention_cues(text: str, start: int, end: int, headline: bool = False) -> lis
         found.append("title")
     if not possessive and following == "party":
         found.append("party")
-    if after[:1] in _CLOSING_QUOTES and _QUOTED_BEFORE.search(before[-6:]):
-        found.append("quoted")  # `“The Salt Road”`: the title of a work
+    if quoted:
+        found.append("quoted")
     if capitalised:
         found.append("fragment")  # `Port [Ellery Philharmonic]`: cut from a longer name
     if not (headline or sentence_start or previous in DETERMINERS or capitalised):
         found.append("name_like")  # not `Free Centre [Party]`: part of a longer name
-    return found
+    return tuple(found)

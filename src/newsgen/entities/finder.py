@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from functools import lru_cache
-from operator import attrgetter
+from operator import itemgetter
 from typing import TypeVar
 
 from newsgen.entities.features import (
@@ -35,6 +35,7 @@ from newsgen.entities.tagger import (
     Model,
     RunKey,
     RunResult,
+    RunFinds,
     RunShape,
     RunShapeKey,
     load_model,
@@ -63,51 +64,65 @@ _RANK_WORDS = frozenset({"deputy", "vice", "acting"})
 Token = tuple[int, int, str]
 Span = tuple[int, int, str]  # first token, end token, tag kind (PER/ORG/LOC/MISC)
 Found = tuple[int, int, str, EntityKind]  # start, end, text, kind: a Mention to be
-_START = attrgetter("start")
+_START = itemgetter(0)
 K = TypeVar("K")
 V = TypeVar("V")
 
 
 def find_mentions(text: str, model: Model | None = None) -> list[Mention]:
     """Mentions in `text`, sorted and non-overlapping; offsets index `text`."""
+    return [Mention(*found) for found in find_names(text, model)]
+
+
+def find_names(text: str, model: Model | None = None) -> list[Found]:
+    """`find_mentions` as (start, end, text, kind) tuples, for callers that only read them."""
     model = model or load_model()
     lower_vocab = lower_vocabulary(text)
     found: list[Found] = []
     untagged: list[Token] = []
     gazetteer = model.gazetteer
-    results = model.run_results
+    results = model.run_finds
     seen_before, seen_after = model.context[0], model.context[1]
     for run in RUN.finditer(text):
         word = run.group()
         start, end = run.span()
         initial, before, after = run_context(text, start, end)
-        single = " " not in word and "\t" not in word
-        if single:
+        if " " not in word and "\t" not in word:
             lower = word.lower()
             seen_lower: bool | tuple[bool, ...] = lower in lower_vocab
             if seen_lower and initial and lower not in gazetteer:
                 untagged.append((start, end, word))  # an ordinary word opening a sentence
                 continue
-        else:
-            seen_lower = tuple([w.lower() in lower_vocab for w in word.split()])
+        else:  # words keep their spaces when lower-cased: one `lower` for the whole run
+            seen_lower = tuple([w in lower_vocab for w in word.lower().split()])
         # The word before is only scored as `p=` and the word after as `n=`, and all words
         # without weights score alike: runs that differ only there share one memo entry.
         before = before if before in seen_before else UNSEEN
         after = after if after in seen_after else UNSEEN
         key = (word, before, after, initial, seen_lower)
-        names = results.get(key)
-        if names is None:
-            names = _run_names(model, key)
-            _remember(results, key, names)
-        if single and not names:
+        finds = results.get(key)
+        if finds is None:
+            finds = _run_finds(word, _run_names(model, key), gazetteer)
+            _remember(results, key, finds)
+        names, passed_over = finds
+        if passed_over:
             untagged.append((start, end, word))
-        for first, stop, kind in names:
-            found.append((start + first, start + stop, text[start + first : start + stop], kind))
-    junk = {
-        name: _is_junk(name) or _shouted(name, lower_vocab, gazetteer)
-        for name in {f[2] for f in found}
-    }
-    return _agree([f for f in found if not junk[f[2]]], untagged)
+        for first, stop, name, kind, shout_words in names:
+            if not shout_words or not _mostly_lower(shout_words, lower_vocab):
+                found.append((start + first, start + stop, name, kind))
+    return _agree(found, untagged)
+
+
+def _run_finds(word: str, names: RunResult, gazetteer: dict[str, str]) -> RunFinds:
+    """What `find_names` keeps of a run's names, worked out once per memo entry: each name's
+    text and the words the shouting rule checks (see `_shout_words`), junk names left out; and
+    whether a one-word run was passed over by the tagger."""
+    kept = tuple(
+        (first, stop, name, kind, _shout_words(name, gazetteer))
+        for first, stop, kind in names
+        if not _is_junk(name := word[first:stop])
+    )
+    return kept, " " not in word and "\t" not in word and not names
 
 
 def _run_names(model: Model, key: RunKey) -> RunResult:
@@ -302,14 +317,20 @@ def _is_junk(name: str) -> bool:
     return all(w in NATIONALITIES for w in words)
 
 
-def _shouted(name: str, lower_vocab: frozenset[str], gazetteer: dict[str, str]) -> bool:
-    """Headline words in capitals (`HEAVY RAIN DELAYS THE HARVEST`) that the text also uses
-    in lower case are ordinary words, unless the name is a known one."""
+def _shout_words(name: str, gazetteer: dict[str, str]) -> tuple[str, ...]:
+    """The lower-cased words of a name in capitals (`HEAVY RAIN DELAYS THE HARVEST`) that is
+    not a known name; empty for other names. Headline words in capitals that the text also
+    uses in lower case are ordinary words (see `_mostly_lower`)."""
     if not name.isupper() or name in ACRONYMS:
-        return False
+        return ()
     words = name.lower().split()
     if " ".join(words) in gazetteer:
-        return False
+        return ()
+    return tuple(words)
+
+
+def _mostly_lower(words: tuple[str, ...], lower_vocab: frozenset[str]) -> bool:
+    """More than half of `words` appear in lower case in the text."""
     return sum(w in lower_vocab for w in words) * 2 > len(words)
 
 
@@ -318,32 +339,39 @@ def _first_most(counter: Counter[EntityKind]) -> EntityKind:
     return counter.most_common(1)[0][0] if len(counter) > 1 else next(iter(counter))
 
 
-def _agree(found: list[Found], untagged: list[Token]) -> list[Mention]:
+def _agree(found: list[Found], untagged: list[Token]) -> list[Found]:
     """One kind per string in this text (majority, first use breaking ties); a lone word that
     ends a person's full name elsewhere in the text is that person; a lone word the tagger
     passed over is a name when the same text is one elsewhere (or a known acronym)."""
-    kinds_of: dict[str, list[EntityKind]] = {}
+    first_kind: dict[str, EntityKind] = {}
+    mixed = False
     for _, _, name, kind in found:
-        kinds = kinds_of.get(name)
-        if kinds is None:
-            kinds_of[name] = [kind]
-        else:
-            kinds.append(kind)
+        if first_kind.setdefault(name, kind) != kind:
+            mixed = True
+    # Most names have one kind throughout: kinds are counted only when some name has two.
+    kinds_of = _kinds_of(found) if mixed else {}
     kind_of = {
-        # Most names have one kind throughout: counted only when they do not.
         name: ACRONYMS.get(name)
-        or (kinds[0] if kinds.count(kinds[0]) == len(kinds) else _first_most(Counter(kinds)))
-        for name, kinds in kinds_of.items()
+        or (_first_most(Counter(kinds_of[name])) if name in kinds_of else kind)
+        for name, kind in first_kind.items()
     }
     kind_of.update(
         (name.rsplit(" ", 1)[1], "person")
-        for name, kinds in kinds_of.items()
-        if " " in name and "person" in kinds
+        for name, kind in first_kind.items()
+        if " " in name and (kind == "person" or "person" in kinds_of.get(name, ()))
     )
     kind_of.update((name, kind) for name, kind in ACRONYMS.items() if name not in kind_of)
-    mentions = [Mention(start, end, name, kind_of[name]) for start, end, name, _ in found]
-    mentions.extend(
-        Mention(start, end, word, kind_of[word]) for start, end, word in untagged if word in kind_of
+    agreed = [(start, end, name, kind_of[name]) for start, end, name, _ in found]
+    agreed.extend(
+        (start, end, word, kind_of[word]) for start, end, word in untagged if word in kind_of
     )
-    mentions.sort(key=_START)
-    return mentions
+    agreed.sort(key=_START)
+    return agreed
+
+
+def _kinds_of(found: list[Found]) -> dict[str, list[EntityKind]]:
+    """Every kind each name was found with, in order, for names found with more than one."""
+    kinds_of: dict[str, list[EntityKind]] = {}
+    for _, _, name, kind in found:
+        kinds_of.setdefault(name, []).append(kind)
+    return {name: kinds for name, kinds in kinds_of.items() if kinds.count(kinds[0]) != len(kinds)}

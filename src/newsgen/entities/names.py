@@ -66,14 +66,17 @@ def name_span(text: str, kind: str) -> tuple[int, int]:
     return 0, len(stripped)
 
 
-def short_forms(name: str) -> list[str]:
+@lru_cache(maxsize=1 << 16)  # every article asks again for the short forms of its people
+def short_forms(name: str) -> tuple[str, ...]:
     """Keys of the trailing word sequences a full name may be shortened to:
     `Moussa Abu Marzouk` -> `abu marzouk`, `marzouk` (none for runaway names, which keeps
     this linear)."""
     words = name_key(name).split(" ")
     if len(words) > MAX_NAME_WORDS:
-        return []
-    return [" ".join(words[i:]) for i in range(1, len(words)) if words[i] not in _SKIP_INITIALS]
+        return ()
+    return tuple(
+        " ".join(words[i:]) for i in range(1, len(words)) if words[i] not in _SKIP_INITIALS
+    )
 
 
 def join_short_forms(names: Iterable[str]) -> dict[str, str]:

@@ -44,6 +44,9 @@ Vector = tuple[float, ...]
 # (run text, word before, word after, opens a sentence, which words the text has in lower case)
 RunKey = tuple[str, str, str, bool, bool | tuple[bool, ...]]
 RunResult = tuple[tuple[int, int, str], ...]  # (start, end, kind) of each name, run-relative
+# What the finder keeps of a run: (start, end, text, kind, words the shouting rule checks) of
+# each name that is not junk, and whether a one-word run was passed over by the tagger.
+RunFinds = tuple[tuple[tuple[int, int, str, str, tuple[str, ...]], ...], bool]
 RunShapeKey = tuple[str, bool, tuple[bool, ...]]
 # A run's (start, end, word) tokens and its `run_rows` (words either side left empty).
 RunShape = tuple[tuple[tuple[int, int, str], ...], tuple[tuple[StaticKey, Context], ...]]
@@ -61,9 +64,9 @@ class Model:
     gazetteer: Gazetteer
     static_vectors: dict[tuple[StaticKey, str], Vector] = field(default_factory=dict)
     zero: Vector = (0.0,) * len(TAGS)
-    # The finder's result per run and the context that decides it (see `finder.find_mentions`):
+    # The finder's result per run and the context that decides it (see `finder.find_names`):
     # runs repeat across an archive, and the result depends on this model, so it lives here.
-    run_results: dict[RunKey, RunResult] = field(default_factory=dict)
+    run_finds: dict[RunKey, RunFinds] = field(default_factory=dict)
     # What a run of several words gives whatever surrounds it, for runs that come again in
     # other contexts: its tokens and rows by (run, opens a sentence, words seen in lower case),
     # and its names by (run, opens a sentence, tags).
