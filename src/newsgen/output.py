@@ -133,9 +133,18 @@ def existing_files(folder: Path) -> set[str]:
     return found
 
 
+_NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0)
+
+
 def _write_bytes(path: Path | str, data: bytes) -> None:
-    with open(path, "wb") as handle:
-        handle.write(data)
+    """`open(path, "wb").write(data)` without the buffered file object: one per page."""
+    fd = os.open(path, _NEW_FILE, 0o666)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+    finally:
+        os.close(fd)
 
 
 def _same_bytes(path: Path | str, data: bytes) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from collections.abc import Callable, MutableMapping
 from importlib import resources
 from pathlib import Path
@@ -24,7 +25,7 @@ from markupsafe import Markup
 from newsgen.config import SiteConfig
 
 AUTOESCAPE_EXTENSIONS = ("html", "htm", "xml")
-GENERATOR_VERSION = "fast-getattr-1"  # part of compiled templates' cache keys (see FastGetattr)
+GENERATOR_VERSION = "fast-code-1"  # part of compiled templates' cache keys (see FastCode)
 
 
 def theme_dir() -> Path:
@@ -115,7 +116,18 @@ def call_macro(macro: Macro, args: tuple[Any, ...]) -> Any:
     return Markup(rendered) if macro._default_autoescape else rendered
 
 
-class FastGetattr(CodeGenerator):
+_RUN = "_output_run"  # never a name in compiled code: Jinja's own names are l_, t_ and the like
+_RUN_LINE = re.compile(rf"^([ ]*){_RUN}\.(extend\(|append)\($", re.MULTILINE)
+
+
+def _yield_run(line: re.Match[str]) -> str:
+    """`_output_run.extend((` → `yield environment.concat((`; `append(` (a single constant
+    piece) → `yield identity(`."""
+    call = "environment.concat(" if line[2] == "extend(" else "identity"
+    return f"{line[1]}yield {call}("
+
+
+class FastCode(CodeGenerator):
     """Jinja's code generator, writing `a.b` as the built-in `getattr(a, "b", missing)` and
     calling `environment.getattr` (the item lookup, then undefined) only when that misses.
 
@@ -135,6 +147,28 @@ class FastGetattr(CodeGenerator):
         self.write(f"), {node.attr!r}, missing)) is not missing")
         self.write(f" else environment.getattr(_ga_o, {node.attr!r}))")
 
+    def visit_Output(self, node: nodes.Output, frame: Frame) -> None:
+        """A run of text and `{{ }}` between two tags as one `yield` of the run joined, where
+        Jinja yields every piece, each passing up through the page, its base and its block.
+
+        Jinja's own buffered form of the run (`buffer.extend((piece, ...))`, as in a macro) is
+        written under a marker name, then its first line is turned into a `yield`.
+        """
+        if frame.buffer is not None or self.environment.is_async or len(node.nodes) < 2:
+            super().visit_Output(node, frame)
+            return
+        start = self.stream.tell()
+        frame.buffer = _RUN
+        try:
+            super().visit_Output(node, frame)
+        finally:
+            frame.buffer = None
+        self.stream.seek(start)
+        written = _RUN_LINE.sub(_yield_run, self.stream.read())
+        self.stream.seek(start)
+        self.stream.truncate()
+        self.stream.write(written)
+
 
 class Environment(jinja2.Environment):
     """Jinja's environment with template globals in one plain dict, the code generator,
@@ -148,7 +182,7 @@ class Environment(jinja2.Environment):
 
     template_class = Template
     context_class = Context
-    code_generator_class = FastGetattr
+    code_generator_class = FastCode
 
     def make_globals(self, d: MutableMapping[str, Any] | None) -> MutableMapping[str, Any]:
         return {**self.globals, **(d or {})}
