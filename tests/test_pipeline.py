@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import os
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -37,13 +38,26 @@ def test_small_batches_give_the_same_site_and_counts(make_site, fake_stages, tmp
     site = make_site(files)
     whole = build(site, BuildOptions(output_dir=tmp_path / "whole", jobs=jobs, quiet=True),
                   RecordingReporter(), fake_stages)  # fmt: skip
-    monkeypatch.setattr(write, "RENDER_BATCH", 16)  # three batches, each planned during the last
+    monkeypatch.setattr(write, "RENDER_BATCH", 8)  # batches of 8, 16, 16...: each planned during the last
+    monkeypatch.setattr(write, "LATER_BATCHES", 2)
     batched = build(site, BuildOptions(output_dir=tmp_path / "batched", jobs=jobs, quiet=True, clean=True),
                     RecordingReporter(), fake_stages)  # fmt: skip
     assert tree_bytes(tmp_path / "whole") == tree_bytes(tmp_path / "batched")
     assert (batched.pages_written, batched.pages_unchanged) == (whole.pages_written, whole.pages_unchanged)
     assert [d.code for d in batched.diagnostics] == [d.code for d in whole.diagnostics] == ["template"]
     assert not (tmp_path / "batched" / "boom-story" / "index.html").exists()
+
+
+def test_batches_after_the_first_are_larger(monkeypatch) -> None:
+    monkeypatch.setattr(write, "RENDER_BATCH", 3)
+    monkeypatch.setattr(write, "LATER_BATCHES", 2)
+    pages = [SimpleNamespace(output_path=f"p{i}.html") for i in range(14)]
+    wanted: dict[str, str] = {}
+    before = {"p4.html": "same"}  # unchanged: not rendered, but its fingerprint is recorded
+    batches = list(write._changed_batches(pages, wanted, before, lambda page: "same", []))
+    assert [len(b) for b in batches] == [3, 6, 4]
+    assert "p4.html" not in {p.output_path for b in batches for p in b}
+    assert len(wanted) == 14
 
 
 def _rows(tables):

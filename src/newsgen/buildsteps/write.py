@@ -71,7 +71,11 @@ def page_fingerprint(page: Any, templates: dict[str, str], config_digest: str) -
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
 
-RENDER_BATCH = 4000  # pages held at once: the plan is streamed, never all in memory
+RENDER_BATCH = 4000  # the first batch's pages: rendering starts once these are planned
+# Later batches are larger: each batch forks fresh workers, which render again the fragments
+# (`once`: site frame, list entries) their predecessors had, and copy the parent's pages they
+# touch. A planned page holds about 1 kB, so the plan is still streamed in bounded memory.
+LATER_BATCHES = 4
 
 
 def _changed_batches(
@@ -80,6 +84,7 @@ def _changed_batches(
 ) -> Iterator[list[Any]]:
     """Pages whose fingerprint differs from the last build's, in batches; records every page's."""
     batch: list[Any] = []
+    size = RENDER_BATCH
     for page in plan:
         if page.output_path in wanted:
             diagnostics.append(error(page.output_path, None, "output", "two pages share this path"))
@@ -87,9 +92,9 @@ def _changed_batches(
         wanted[page.output_path] = fingerprint(page)
         if before.get(page.output_path) != wanted[page.output_path]:
             batch.append(page)
-            if len(batch) >= RENDER_BATCH:
+            if len(batch) >= size:
                 yield batch
-                batch = []
+                batch, size = [], RENDER_BATCH * LATER_BATCHES
     if batch:
         yield batch
 
