@@ -9,8 +9,8 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-
 from conftest import tree_bytes
+
 from newsgen.build import BuildOptions, build
 from newsgen.buildsteps import write
 from newsgen.buildsteps.parallel import StartedMap
