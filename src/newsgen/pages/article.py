@@ -115,6 +115,9 @@ def entity_groups(item: IndexedArticle, plan: Plan) -> tuple[EntityGroup, ...]:
     )
 
 
+_JSON = json.JSONEncoder(ensure_ascii=False)  # what `json.dumps(data, ensure_ascii=False)` makes
+
+
 def json_ld(
     item: IndexedArticle, canonical: str, section: Link, image_shown: ImageView | None, plan: Plan
 ) -> str:
@@ -148,7 +151,7 @@ def json_ld(
     about = _about(item, mentions)
     if about:
         data["about"] = about
-    text = json.dumps(data, ensure_ascii=False)
+    text = _JSON.encode(data)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 

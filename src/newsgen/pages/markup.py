@@ -77,6 +77,8 @@ def markup_spans(text: str, spans: Sequence[Span]) -> str:
     """Escaped `text` with each kept span wrapped in its tag, innermost closed first."""
     if not spans:  # most blocks: no quote and no first mention of an entity
         return _text(text)
+    if len(spans) == 1:  # most of the others: one quote or one link, nothing to nest
+        return _one_span(text, spans[0])
     pieces: list[str] = []
     pos = 0
     plain = "&" not in text and "<" not in text and ">" not in text  # its pieces need no escaping
@@ -86,6 +88,16 @@ def markup_spans(text: str, spans: Sequence[Span]) -> str:
         pos = at
     pieces.append(text[pos:] if plain else _text(text[pos:]))
     return "".join(pieces)
+
+
+def _one_span(text: str, span: Span) -> str:
+    """`markup_spans` of a single span: kept when it fits the text and is well named."""
+    start, end = span.start, span.end
+    opening = _open_tag(span.tag, span.attrs)
+    if opening is None or not 0 <= start < end <= len(text):
+        return _text(text)
+    closing = "</" + span.tag + ">"
+    return _text(text[:start]) + opening + _text(text[start:end]) + closing + _text(text[end:])
 
 
 def _tags(kept: list[Span]) -> list[tuple[int, str]]:
