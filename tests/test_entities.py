@@ -367,6 +367,19 @@ def test_run_context_is_the_three_lookups(text: str, start: int, length: int) ->
     assert features.run_context(text, start, end) == expected
 
 
+# `LowerWords` looks words up one by one where the finder used the whole `lower_vocabulary`.
+@settings(max_examples=400)
+@given(
+    st.text(alphabet=list("abAB é÷ß'’-_1.\n\u00a0"), max_size=40),
+    st.lists(st.text(alphabet=list("abé÷ß'-1"), min_size=1, max_size=4), max_size=6),
+)
+def test_lower_words_are_the_lower_vocabulary(text: str, words: list[str]) -> None:
+    vocabulary = features.lower_vocabulary(text)
+    lower_words = features.LowerWords(text)
+    for word in [*words, *vocabulary, *text.lower().split()]:
+        assert lower_words[word] == (word in vocabulary), word
+
+
 @pytest.mark.parametrize("words", [["Ilse", "Marten"], ["Bank", "of", "Upper", "Wend"]])
 def test_rows_made_once_serve_any_context(words: list[str]) -> None:
     lowers = [w.lower() for w in words]

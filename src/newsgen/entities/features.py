@@ -44,6 +44,7 @@ _SHAPE = str.maketrans(
     "X" * 26 + "x" * 26 + "d" * 10,
 )
 _REPEAT = re.compile(r"(.)\1+")
+_NEXT_WORD = re.compile(r"[^\S\n]*(\S*)")  # always matches: spaces (not a line break), a word
 _SENTENCE_OPENERS = frozenset('.!?:;\n"“‘(-–—')
 
 Token = tuple[int, int, str]
@@ -94,6 +95,46 @@ def lower_vocabulary(text: str) -> frozenset[str]:
     return frozenset(LOWER_WORD.findall(text))
 
 
+_LOWER_ONLY = re.compile(r"[a-zà-ÿ]{2,}")
+# The characters `LOWER_WORD` will not have on either side of a word (its `[\w'’-]`).
+_JOINED = re.compile(r"[\w'’-]")
+
+
+class LowerWords(dict[str, bool]):
+    """`lower_vocabulary(text)` asked word by word: `words[w]` is `w in lower_vocabulary(text)`.
+
+    The finder asks about a few dozen words per text, so each is looked up in the text when
+    first asked (`str.find`) rather than listing all of the text's words with a regex. A
+    lower-case word is one of `LOWER_WORD`'s words where it stands with no `[\w'’-]` either
+    side; `÷`, the one character of `[a-zà-ÿ]` outside `\w`, would break that, so a text holding
+    it gets the full list instead.
+    """
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+        self.listed = lower_vocabulary(text) if "÷" in text else None
+
+    def __missing__(self, word: str) -> bool:
+        if self.listed is not None:
+            seen = word in self.listed
+        else:
+            seen = _LOWER_ONLY.fullmatch(word) is not None and _stands_alone(self.text, word)
+        self[word] = seen
+        return seen
+
+
+def _stands_alone(text: str, word: str) -> bool:
+    """`word` occurs in `text` with no `[\w'’-]` right before or after it."""
+    size = len(word)
+    i = text.find(word)
+    while i >= 0:
+        if (i == 0 or not _JOINED.match(text, i - 1)) and not _JOINED.match(text, i + size):
+            return True
+        i = text.find(word, i + 1)
+    return False
+
+
 def previous_word(text: str, start: int) -> str:
     """The lower-cased word or mark just before `start` ('' at the start of a line)."""
     before = text[max(0, start - 24) : start]
@@ -127,12 +168,9 @@ def run_context(text: str, start: int, end: int) -> tuple[bool, str, str]:
         before = before[cut + 1 :]
     parts = before.rsplit(None, 1)
     previous = parts[-1].lower() if parts else ""
-    after = text[end : end + 24]
-    cut = after.find("\n")
-    if cut >= 0:
-        after = after[:cut]
-    parts = after.split(None, 1)
-    return initial, previous, parts[0].lower() if parts else ""
+    # `next_word` in one call: the word within 24 characters of `end`, on the same line.
+    after = _NEXT_WORD.match(text, end, end + 24).group(1)  # type: ignore[union-attr]
+    return initial, previous, after.lower()
 
 
 def starts_sentence(text: str, start: int) -> bool:

@@ -14,7 +14,7 @@ from typing import TypeVar
 
 from newsgen.entities.features import (
     RUN,
-    lower_vocabulary,
+    LowerWords,
     run_context,
     run_rows,
     run_tokens,
@@ -77,7 +77,7 @@ def find_mentions(text: str, model: Model | None = None) -> list[Mention]:
 def find_names(text: str, model: Model | None = None) -> list[Found]:
     """`find_mentions` as (start, end, text, kind) tuples, for callers that only read them."""
     model = model or load_model()
-    lower_vocab = lower_vocabulary(text)
+    lower_vocab = LowerWords(text)
     found: list[Found] = []
     untagged: list[Token] = []
     gazetteer = model.gazetteer
@@ -89,12 +89,12 @@ def find_names(text: str, model: Model | None = None) -> list[Found]:
         initial, before, after = run_context(text, start, end)
         if " " not in word and "\t" not in word:
             lower = word.lower()
-            seen_lower: bool | tuple[bool, ...] = lower in lower_vocab
+            seen_lower: bool | tuple[bool, ...] = lower_vocab[lower]
             if seen_lower and initial and lower not in gazetteer:
                 untagged.append((start, end, word))  # an ordinary word opening a sentence
                 continue
         else:  # words keep their spaces when lower-cased: one `lower` for the whole run
-            seen_lower = tuple([w in lower_vocab for w in word.lower().split()])
+            seen_lower = tuple([lower_vocab[w] for w in word.lower().split()])
         # The word before is only scored as `p=` and the word after as `n=`, and all words
         # without weights score alike: runs that differ only there share one memo entry.
         before = before if before in seen_before else UNSEEN
@@ -329,9 +329,9 @@ def _shout_words(name: str, gazetteer: dict[str, str]) -> tuple[str, ...]:
     return tuple(words)
 
 
-def _mostly_lower(words: tuple[str, ...], lower_vocab: frozenset[str]) -> bool:
+def _mostly_lower(words: tuple[str, ...], lower_vocab: LowerWords) -> bool:
     """More than half of `words` appear in lower case in the text."""
-    return sum(w in lower_vocab for w in words) * 2 > len(words)
+    return sum(lower_vocab[w] for w in words) * 2 > len(words)
 
 
 def _first_most(counter: Counter[EntityKind]) -> EntityKind:
