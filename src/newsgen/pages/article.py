@@ -47,12 +47,15 @@ def _first_mentions(
     mention would meet first, without sorting the (many more) mentions that link nothing.
     """
     first: dict[int, tuple[int, int, int, ArticleMention, int]] = {}
+    linked = {name: eid for name, eid in names.items() if eid in links}  # a few per article
+    if not linked:
+        return first
     for order, mention in enumerate(article.mentions):
-        eid = names.get(mention.name)
-        if eid is None or mention.block < 0 or eid not in links:
+        eid = linked.get(mention.name)
+        if eid is None or mention.block < 0:
             continue
         seen = first.get(eid)
-        if seen is None or (mention.block, mention.start) < seen[:2]:
+        if seen is None or (mention.block, mention.start) < (seen[0], seen[1]):
             first[eid] = (mention.block, mention.start, order, mention, eid)
     return first
 

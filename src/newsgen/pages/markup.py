@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from markupsafe import escape
 
@@ -18,9 +18,11 @@ def _text(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
-    """`text[start:end]` wrapped in `<tag attrs>`; attribute values are escaped on output."""
+class Span(NamedTuple):
+    """`text[start:end]` wrapped in `<tag attrs>`; attribute values are escaped on output.
+
+    A named tuple, not a frozen dataclass: an article page makes a dozen, and a frozen
+    dataclass sets each field through `object.__setattr__`."""
 
     start: int
     end: int
