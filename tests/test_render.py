@@ -253,3 +253,53 @@ def test_an_unwritable_compiled_templates_folder_is_no_error(tmp_path: Path) -> 
     (tmp_path / "blocked").write_text("a file where the folder should be")
     env = make_environment(tmp_path, SiteConfig(), tmp_path / "blocked" / "templates")
     assert env.get_template("robots.txt") is not None
+
+
+class Attrs:
+    """An object with an attribute, an item under another name, and a property that fails."""
+
+    title = "<T>"
+
+    def __getitem__(self, key: str) -> str:
+        if key == "only_item":
+            return "item & more"
+        raise KeyError(key)
+
+
+TEMPLATE_FEATURES = (
+    "{% macro m(a, b=2) %}<{{ a }}|{{ b }}>{% endmacro %}"
+    "{% macro k(a) %}{{ a }}{{ kwargs }}{{ varargs }}{% endmacro %}"
+    "{{ o.title }} {{ o.only_item }} {{ d.key }} {{ d['key'] }} {{ o.nothing is undefined }}"
+    "{{ m(o.title) }}{{ m(1, o.title) }}{{ m(b=3, a=4) }}{{ k(1, 2, z=3) }}"
+    "{% for x in xs if x.v %}[{{ loop.index }}:{{ x.v }}{{ x.v ~ '&' }}]{% endfor %}"
+    "{% set s %}<b>{{ o.title }}</b>{% endset %}{{ s }}{{ m | attr('name') }}"
+    "{% filter upper %}{{ o.title }} x{% endfilter %}{{ '<' ~ n }}{{ n }}{{ f }}{{ none }}{{ mk }}"
+    "{% if o.title %}a{{ o.title }}b{{ n }}c{% endif %}text only"
+)
+
+
+def test_compiled_code_renders_as_plain_jinja(tmp_path: Path) -> None:
+    """Attribute lookups (with their item and undefined fallbacks), escaping, output runs and
+    macro calls give what Jinja's own code generator gives."""
+    values = dict(
+        o=Attrs(), d={"key": "<v>"}, xs=[{"v": "a<"}, {"v": ""}, {"v": 3}], n=5, f=2.5,
+        mk=Markup("<i>ok</i>"),
+    )  # fmt: skip
+    plain = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
+    ours = make_environment(tmp_path, SiteConfig())
+    expected = plain.from_string(TEMPLATE_FEATURES).render(**values)
+    assert ours.from_string(TEMPLATE_FEATURES).render(**values) == expected
+    assert "&lt;T&gt;" in expected and "item &amp; more" in expected  # the fallbacks were met
+    with pytest.raises(jinja2.UndefinedError):
+        ours.from_string("{{ o.nothing }}").render(o=Attrs())
+
+
+def test_templates_are_loaded_once_per_environment(tmp_path: Path) -> None:
+    write(tmp_path / "templates" / "one.html", "{% import 'two.html' as two %}{{ two.x }}")
+    write(tmp_path / "templates" / "two.html", "{% set x = 1 %}")
+    env = make_environment(tmp_path, SiteConfig())
+    first = env.get_template("one.html")
+    assert env.get_template("one.html") is first and first.render() == "1"
+    assert env.get_template(first) is first
+    with pytest.raises(jinja2.TemplateNotFound):
+        env.get_template("absent.html")
