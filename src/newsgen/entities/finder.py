@@ -360,11 +360,12 @@ def _agree(found: list[Found], untagged: list[Token]) -> list[Found]:
         for name, kind in first_kind.items()
         if " " in name and (kind == "person" or "person" in kinds_of.get(name, ()))
     )
-    kind_of.update((name, kind) for name, kind in ACRONYMS.items() if name not in kind_of)
-    agreed = [(start, end, name, kind_of[name]) for start, end, name, _ in found]
-    agreed.extend(
-        (start, end, word, kind_of[word]) for start, end, word in untagged if word in kind_of
-    )
+    # A found name keeps its tuple when the agreed kind is the one it was found with (most do).
+    agreed = [f if f[3] == kind_of[f[2]] else (*f[:3], kind_of[f[2]]) for f in found]
+    for start, end, word in untagged:
+        kind = kind_of.get(word) or ACRONYMS.get(word)  # known acronyms are names even alone
+        if kind:
+            agreed.append((start, end, word, kind))
     agreed.sort(key=_START)
     return agreed
 

@@ -93,12 +93,17 @@ def tag_run(model: Model, rows: list[tuple[StaticKey, Context]]) -> list[str]:
     context words (before, after, the run's first and last)."""
     statics = model.static_vectors
     context = model.context  # indexed, not unpacked from a generator: runs are short
-    before, after, firsts, lasts = context[0].get, context[1].get, context[2].get, context[3].get
+    before, after = context[0].get, context[1].get
+    if not rows:
+        return []
+    # Every row names the same first and last word of the run: looked up once.
+    _, (_, _, first, last) = rows[0]
+    first_vector, last_vector = context[2].get(first), context[3].get(last)
     previous = START
     tags = []
-    for key, (p, n, f, e) in rows:
+    for key, (p, n, _, _) in rows:
         scores: Sequence[float] = statics.get((key, previous)) or model.static_vector(key, previous)
-        for vector in (before(p), after(n), firsts(f), lasts(e)):
+        for vector in (before(p), after(n), first_vector, last_vector):
             if vector is not None:  # a word without weights adds 0.0: skipped, sums unchanged
                 scores = list(map(add, scores, vector))
         previous = TAGS[scores.index(max(scores))]
