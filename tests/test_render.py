@@ -303,3 +303,15 @@ def test_templates_are_loaded_once_per_environment(tmp_path: Path) -> None:
     assert env.get_template(first) is first
     with pytest.raises(jinja2.TemplateNotFound):
         env.get_template("absent.html")
+
+
+def test_render_page_bytes_are_the_whole_page_encoded(tmp_path: Path) -> None:
+    write(tmp_path / "templates" / "one.html", "<p>{{ page }} · …</p>{% for c in page %}{{ c }}{% endfor %}")
+    env = make_environment(tmp_path, SiteConfig())
+    page = Page("one.html", "one.html", lambda: "a…b 😀 é", "")
+    assert render_page(env, page) == env.get_template("one.html").render(page="a…b 😀 é").encode("utf-8")
+    with pytest.raises(UnicodeEncodeError) as raised:
+        render_page(env, Page("one.html", "one.html", lambda: "x\udcff", ""))
+    with pytest.raises(UnicodeEncodeError) as whole:
+        env.get_template("one.html").render(page="x\udcff").encode("utf-8")
+    assert str(raised.value) == str(whole.value)

@@ -313,9 +313,22 @@ def rendered_once() -> Callable[..., Markup]:
 
 
 def render_page(env: jinja2.Environment, page: Any) -> bytes:
-    """The page's bytes (UTF-8); template errors propagate as `jinja2.TemplateError`."""
+    """The page's bytes (UTF-8); template errors propagate as `jinja2.TemplateError`.
+
+    Each piece the template yields is encoded on its own and the bytes joined: most pieces
+    are ASCII, which encodes as a copy, where the whole page (wide as its widest character,
+    an ellipsis in one summary) would be encoded character by character.
+    """
     template = env.get_template(page.template)
-    return template.render(page=page.context).encode("utf-8")
+    context = page.context
+    try:
+        pieces = template.root_render_func(template.new_context({"page": context}))
+        return b"".join([piece.encode("utf-8") for piece in pieces])
+    except UnicodeEncodeError:  # a lone surrogate: the error the whole page's encoding gives
+        return template.render(page=context).encode("utf-8")
+    except Exception:
+        env.handle_exception()  # Jinja's traceback rewriting, as `Template.render` does
+        raise  # not reached: handle_exception raises
 
 
 def compile_templates(env: jinja2.Environment) -> None:
