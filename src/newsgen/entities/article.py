@@ -13,6 +13,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import replace
+from functools import lru_cache
 from typing import NamedTuple
 
 from newsgen.entities.evidence import cue_counts, related_block
@@ -108,6 +109,12 @@ def _join_organization_words(mentions: list[Found], combined: str) -> list[Found
         start, end, text, _ = m
         if joined and start < joined[-1][1]:
             continue  # the organization word already taken
+        # The regex needs a space and a capital right after (or after an apostrophe): most
+        # names are followed by a lower-case word or a mark, so the cheap check comes first.
+        after = combined[end : end + 3]
+        if not (after[1:2].isupper() if after[:1] == " " else after[1:2] == " "):
+            joined.append(m)
+            continue
         cue = _ORGANIZATION_WORD_AFTER.match(combined, end)
         if cue and cue.group(1) and not text.endswith("s"):
             cue = None
@@ -218,16 +225,19 @@ def _related_mentions(
     kinds; a name the article also uses takes the article's canonical name and kind."""
     placed = []
     for i, title in enumerate(article.related_titles):
-        for found in find_names(_LINE_BREAK.sub(" ", title)):
-            m = _trimmed(found)
-            if m is None:
-                continue
-            start, end, text, found_kind = m
+        for start, end, text, found_kind in _title_names(title):
             key = name_key(text)
             name = canonical.get(key) or short_owners.get(key) or text
             kind = kinds.get(name, found_kind)
             placed.append(ArticleMention(name, kind, related_block(i), start, end))
     return placed
+
+
+@lru_cache(maxsize=1 << 12)  # an article's title is a `Read more` title in several others
+def _title_names(title: str) -> tuple[Found, ...]:
+    """The trimmed names the finder finds in a `Read more` title read on its own."""
+    trimmed = (_trimmed(found) for found in find_names(_LINE_BREAK.sub(" ", title)))
+    return tuple(m for m in trimmed if m is not None)
 
 
 def _speaker(

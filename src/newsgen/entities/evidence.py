@@ -160,7 +160,6 @@ def _mention_cues(text: str, start: int, end: int, headline: bool) -> tuple[str,
     """`mention_cues`: what the text around the name says, then the cues that follow from it
     (`_cues`, remembered: names stand in the same few spots again and again)."""
     before = text[start - _CONTEXT : start] if start >= _CONTEXT else text[:start]
-    after = text[end : end + _CONTEXT]
     opened = before.rstrip(_OPENERS)
     stripped = before.rstrip()
     sentence_start = (
@@ -172,10 +171,14 @@ def _mention_cues(text: str, start: int, end: int, headline: bool) -> tuple[str,
     glued = len(stripped) == len(before)
     word = "" if sentence_start or glued else _word_before(stripped)
     # `_AFTER` needs a quote or a space first: most names end at `,` or `.`, so skip the regex.
-    first = after[:1]
-    follow = _AFTER.match(after) if first in _APOSTROPHES or first.isspace() else None
+    # The text after the name is read in place (`pos`, `endpos`), as `text[end : end + 60]`.
+    first = text[end : end + 1]
+    if first in _APOSTROPHES or first.isspace():
+        follow = _AFTER.match(text, end, end + _CONTEXT)
+    else:
+        follow = None
     possessive, following = (bool(follow.group(1)), follow.group(2)) if follow else (False, "")
-    dateline = start < _CONTEXT and _DATELINE.fullmatch(text[:start]) is not None
+    dateline = start < _CONTEXT and _DATELINE.fullmatch(text, 0, start) is not None
     # `“The Salt Road”`: the title of a work
     quoted = first in _CLOSING_QUOTES and _QUOTED_BEFORE.search(before[-6:]) is not None
     return _cues(word, possessive, following, sentence_start, dateline, quoted, headline)

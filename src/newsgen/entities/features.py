@@ -96,8 +96,9 @@ def lower_vocabulary(text: str) -> frozenset[str]:
 
 
 _LOWER_ONLY = re.compile(r"[a-zà-ÿ]{2,}")
-# The characters `LOWER_WORD` will not have on either side of a word (its `[\w'’-]`).
-_JOINED = re.compile(r"[\w'’-]")
+# With the letters and digits of `\w`, the characters `LOWER_WORD` will not have on either
+# side of a word (its `[\w'’-]`).
+_JOINERS = frozenset("_'’-")
 
 
 class LowerWords(dict[str, bool]):
@@ -129,7 +130,9 @@ def _stands_alone(text: str, word: str) -> bool:
     size = len(word)
     i = text.find(word)
     while i >= 0:
-        if (i == 0 or not _JOINED.match(text, i - 1)) and not _JOINED.match(text, i + size):
+        before, after = text[i - 1 : i] if i else "", text[i + size : i + size + 1]
+        # `\w` is `str.isalnum` or `_` (one character, or none at either end of the text).
+        if not (before.isalnum() or before in _JOINERS or after.isalnum() or after in _JOINERS):
             return True
         i = text.find(word, i + 1)
     return False
