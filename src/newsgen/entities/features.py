@@ -102,7 +102,7 @@ _JOINERS = frozenset("_'’-")
 
 
 class LowerWords(dict[str, bool]):
-    """`lower_vocabulary(text)` asked word by word: `words[w]` is `w in lower_vocabulary(text)`.
+    r"""`lower_vocabulary(text)` asked word by word: `words[w]` is `w in lower_vocabulary(text)`.
 
     The finder asks about a few dozen words per text, so each is looked up in the text when
     first asked (`str.find`) rather than listing all of the text's words with a regex. A
@@ -126,7 +126,7 @@ class LowerWords(dict[str, bool]):
 
 
 def _stands_alone(text: str, word: str) -> bool:
-    """`word` occurs in `text` with no `[\w'’-]` right before or after it."""
+    r"""`word` occurs in `text` with no `[\w'’-]` right before or after it."""
     size = len(word)
     i = text.find(word)
     while i >= 0:

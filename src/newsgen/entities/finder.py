@@ -33,9 +33,9 @@ from newsgen.entities.names import MAX_NAME_WORDS
 from newsgen.entities.tagger import (
     UNSEEN,
     Model,
+    RunFinds,
     RunKey,
     RunResult,
-    RunFinds,
     RunShape,
     RunShapeKey,
     load_model,
