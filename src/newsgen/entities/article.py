@@ -128,8 +128,9 @@ def _join_organization_words(mentions: list[Found], combined: str) -> list[Found
 
 def local_names(
     mentions: list[Found], combined: str
-) -> tuple[dict[str, str], dict[str, EntityKind]]:
-    """Key -> article-local canonical name, and canonical name -> kind (majority of mentions)."""
+) -> tuple[dict[str, str], dict[str, EntityKind], list[str]]:
+    """Key -> article-local canonical name, canonical name -> kind (majority of mentions), and
+    each mention's canonical name."""
     canonical = join_short_forms([text for _, _, text, kind in mentions if kind == "person"])
     keys = [name_key(text) for _, _, text, _ in mentions]
     for (_, _, text, _), key in zip(mentions, keys):
@@ -139,15 +140,15 @@ def local_names(
             acronym = acronym_after(combined, end, text) if kind != "person" else None
             if acronym:
                 canonical[name_key(acronym)] = canonical[key]
+    names = [canonical[key] for key in keys]
     votes: dict[str, list[EntityKind]] = {}
-    for (_, _, _, kind), key in zip(mentions, keys):
-        name = canonical[key]
+    for (_, _, _, kind), name in zip(mentions, names):
         if name in votes:
             votes[name].append(kind)
         else:
             votes[name] = [kind]
     kinds = {name: _majority(voted) for name, voted in votes.items()}
-    return canonical, kinds
+    return canonical, kinds, names
 
 
 def _majority(kinds: list[EntityKind]) -> EntityKind:
@@ -187,12 +188,11 @@ def annotate_article(article: Article) -> Article:
             t = _with_nationality(t, combined)
         found.append(t)
     found = _join_organization_words(found, combined)
-    canonical, kinds = local_names(found, combined)
+    canonical, kinds, names = local_names(found, combined)
     starts = [s.offset for s in segments]
     placed = []
-    for start, end, text, _ in found:
+    for (start, end, _, _), name in zip(found, names):
         segment = segments[bisect_right(starts, start) - 1]
-        name = canonical[name_key(text)]
         if segment.linkable:
             start, end = start - segment.offset, end - segment.offset
         else:

@@ -120,9 +120,16 @@ class LowerWords(dict[str, bool]):
         if self.listed is not None:
             seen = word in self.listed
         else:
-            seen = _LOWER_ONLY.fullmatch(word) is not None and _stands_alone(self.text, word)
+            seen = _lower_only(word) and _stands_alone(self.text, word)
         self[word] = seen
         return seen
+
+
+def _lower_only(word: str) -> bool:
+    """Two letters or more of `[a-zà-ÿ]`; plain ASCII words are checked without the regex."""
+    if word.isascii():
+        return len(word) > 1 and word.isalpha() and word.islower()
+    return _LOWER_ONLY.fullmatch(word) is not None
 
 
 def _stands_alone(text: str, word: str) -> bool:
