@@ -281,10 +281,10 @@ TEMPLATE_FEATURES = (
 def test_compiled_code_renders_as_plain_jinja(tmp_path: Path) -> None:
     """Attribute lookups (with their item and undefined fallbacks), escaping, output runs and
     macro calls give what Jinja's own code generator gives."""
-    values = dict(
-        o=Attrs(), d={"key": "<v>"}, xs=[{"v": "a<"}, {"v": ""}, {"v": 3}], n=5, f=2.5,
-        mk=Markup("<i>ok</i>"),
-    )  # fmt: skip
+    values = {
+        "o": Attrs(), "d": {"key": "<v>"}, "xs": [{"v": "a<"}, {"v": ""}, {"v": 3}], "n": 5,
+        "f": 2.5, "mk": Markup("<i>ok</i>"),
+    }  # fmt: skip
     plain = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
     ours = make_environment(tmp_path, SiteConfig())
     expected = plain.from_string(TEMPLATE_FEATURES).render(**values)
