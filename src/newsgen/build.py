@@ -118,6 +118,10 @@ def _run(
     counts.diagnostics.extend(problems)
     resolution = stages.resolve_entities(articles, curation, config)
     index, problems = stages.build_index(articles, resolution, config, options.jobs)
+    # Like the articles (see load_articles), the index lives until the build ends: frozen, the
+    # collector leaves it alone, in this process and in the forked render workers, whose full
+    # collections would otherwise walk it and copy every memory page it touches.
+    gc.freeze()
     counts.diagnostics.extend(problems)
     rows = RowsExport(cache, state_key, stages, index, config, taken_ns)
     rows.start()
