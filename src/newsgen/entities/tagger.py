@@ -130,10 +130,14 @@ def model_from_json(data: dict[str, object]) -> Model:
         previous: tuple(a + b for a, b in zip(learned.get(previous, zero), mask))
         for previous, mask in _MASKS.items()
     }
-    context = tuple(
-        {k[len(prefix) :]: v for k, v in weights.items() if k.startswith(prefix)}
-        for prefix in CONTEXT_PREFIXES
-    )
+    # one pass over the weights, each key's two-character template (`p=`...) picking its table
+    assert {len(prefix) for prefix in CONTEXT_PREFIXES} == {2}
+    tables: dict[str, dict[str, Vector]] = {prefix: {} for prefix in CONTEXT_PREFIXES}
+    for key, vector in weights.items():
+        table = tables.get(key[:2])
+        if table is not None:
+            table[key[2:]] = vector
+    context = tuple(tables.values())
     gazetteer = Gazetteer(data["gazetteer"])  # type: ignore[arg-type]
     return Model(weights, context, transitions, gazetteer)
 
