@@ -3,6 +3,7 @@ static files, swap the folder in."""
 
 from __future__ import annotations
 
+import gc
 import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -127,6 +128,9 @@ def _render_all(
             else:
                 _collect(*running, reporter, counts, failed)
             _RENDER.update(pages=batch, env=env, staging=staging, stages=stages)
+            # the plan and these pages, like the index (see build.py): frozen before the fork,
+            # the workers' collections leave them alone
+            gc.freeze()
             running = (batch, StartedMap(_render_one, range(len(batch)), options.jobs))
         if running is not None:
             _collect(*running, reporter, counts, failed)
