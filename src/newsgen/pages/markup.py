@@ -60,10 +60,15 @@ def _order(span: Span) -> tuple[int, int]:
     return span.start, -span.end
 
 
+def _fits(span: Span, size: int) -> bool:
+    """The span lies within a text of `size` characters and its names are plain."""
+    return 0 <= span.start < span.end <= size and _well_named(span)
+
+
 def nested_spans(text: str, spans: Sequence[Span]) -> list[Span]:
     """The spans that fit the text and nest or stand apart; one crossing a kept span is dropped."""
     size = len(text)
-    fitting = [s for s in spans if 0 <= s.start < s.end <= size and _well_named(s)]
+    fitting = [s for s in spans if _fits(s, size)]
     if len(fitting) < 2:
         return fitting
     kept: list[Span] = []
@@ -86,23 +91,21 @@ def markup_spans(text: str, spans: Sequence[Span]) -> str:
         return _one_span(text, spans[0])
     pieces: list[str] = []
     pos = 0
-    plain = "&" not in text and "<" not in text and ">" not in text  # its pieces need no escaping
     for at, tag in _tags(nested_spans(text, spans)):
-        pieces.append(text[pos:at] if plain else _text(text[pos:at]))
+        pieces.append(_text(text[pos:at]))
         pieces.append(tag)
         pos = at
-    pieces.append(text[pos:] if plain else _text(text[pos:]))
+    pieces.append(_text(text[pos:]))
     return "".join(pieces)
 
 
 def _one_span(text: str, span: Span) -> str:
     """`markup_spans` of a single span: kept when it fits the text and is well named."""
-    start, end = span.start, span.end
-    opening = _open_tag(span.tag, span.attrs)
-    if opening is None or not 0 <= start < end <= len(text):
+    if not _fits(span, len(text)):
         return _text(text)
+    start, end = span.start, span.end
     closing = "</" + span.tag + ">"
-    return _text(text[:start]) + opening + _text(text[start:end]) + closing + _text(text[end:])
+    return _text(text[:start]) + _open(span) + _text(text[start:end]) + closing + _text(text[end:])
 
 
 def _tags(kept: list[Span]) -> list[tuple[int, str]]:
