@@ -7,9 +7,11 @@ values (URLs, unique slugs, resolved links, canonical entities) live in the site
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import inspect
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal, TypeVar
 
 EntityKind = Literal["person", "organization", "place", "other"]
 ENTITY_KINDS: tuple[EntityKind, ...] = ("person", "organization", "place", "other")
@@ -173,3 +175,61 @@ class EntityResolution:
 
     entities: tuple[Entity, ...]
     per_article: tuple[dict[str, int], ...]
+
+
+_T = TypeVar("_T")
+
+
+def quicken(cls: type[_T]) -> type[_T]:
+    """`cls` (a frozen, slotted dataclass) with an `__init__` about twice as quick.
+
+    The generated `__init__` of a frozen dataclass stores each field through
+    `object.__setattr__`, looked up again for every field. A 20,000-article build makes about
+    1.2 million mentions, paragraphs and quotes in its workers, and makes them again when the
+    parent unpickles the workers' articles: seconds of a cold build. This `__init__` stores
+    through the fields' slot descriptors instead. Parameters, defaults and frozenness are the
+    dataclass's own; a class it cannot match exactly (a default factory, `__post_init__`,
+    init-only or keyword-only fields) keeps the generated `__init__`.
+    """
+    params = dataclasses.fields(cls)  # type: ignore[arg-type]
+    plain = all(
+        f.init and not f.kw_only and f.default_factory is dataclasses.MISSING for f in params
+    )
+    special = hasattr(cls, "__post_init__") or "self" in {f.name for f in params}
+    if not (plain and cls.__dataclass_params__.frozen and hasattr(cls, "__slots__")) or special:  # type: ignore[attr-defined]
+        return cls
+    scope: dict[str, Any] = {}
+    signature, body = [], []
+    for i, f in enumerate(params):
+        scope[f"_set{i}"] = cls.__dict__[f.name].__set__  # the slot's descriptor
+        if f.default is dataclasses.MISSING:
+            signature.append(f.name)
+        else:
+            scope[f"_default{i}"] = f.default
+            signature.append(f"{f.name}=_default{i}")
+        body.append(f"    _set{i}(self, {f.name})\n")
+    exec(f"def __init__(self, {', '.join(signature)}):\n{''.join(body) or '    pass'}\n", scope)
+    init = scope["__init__"]
+    if _parameters(init) != _parameters(cls.__init__):
+        return cls  # something dataclasses does that this does not: keep theirs
+    init.__annotations__ = cls.__init__.__annotations__
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    init.__module__ = cls.__module__
+    init.__doc__ = cls.__init__.__doc__
+    cls.__init__ = init  # type: ignore[misc]
+    return cls
+
+
+def _parameters(function: Any) -> list[tuple[str, Any, Any]]:
+    return [(p.name, p.default, p.kind) for p in inspect.signature(function).parameters.values()]
+
+
+def quicken_module(namespace: dict[str, Any]) -> None:
+    """`quicken` the dataclasses a module defines (pass its `globals()`)."""
+    name = namespace["__name__"]
+    for value in list(namespace.values()):
+        if isinstance(value, type) and dataclasses.is_dataclass(value) and value.__module__ == name:
+            quicken(value)
+
+
+quicken_module(globals())

@@ -1,0 +1,107 @@
+"""`newsgen.model.quicken`: the quicker `__init__` behaves exactly like the dataclass's own."""
+
+from __future__ import annotations
+
+import dataclasses
+import inspect
+import pickle
+
+import pytest
+
+import newsgen.index.model
+import newsgen.model
+import newsgen.pages.context
+from newsgen.cache import dumps
+from newsgen.model import Article, ArticleMention, Image, Quote, SourceInfo, quicken
+
+
+def _twin(cls: type) -> type:
+    """A plain frozen, slotted dataclass with the fields of `cls`, its generated `__init__` kept."""
+    fields = [
+        (f.name, f.type, dataclasses.field(default=f.default))
+        if f.default is not dataclasses.MISSING
+        else (f.name, f.type)
+        for f in dataclasses.fields(cls)
+    ]
+    return dataclasses.make_dataclass(cls.__name__, fields, frozen=True, slots=True)
+
+
+def _dataclasses(module: object) -> list[type]:
+    return [
+        value
+        for value in vars(module).values()
+        if isinstance(value, type)
+        and dataclasses.is_dataclass(value)
+        and value.__module__ == module.__name__  # type: ignore[attr-defined]
+    ]
+
+
+QUICKENED = [
+    cls
+    for module in (newsgen.model, newsgen.index.model, newsgen.pages.context)
+    for cls in _dataclasses(module)
+]
+
+
+@pytest.mark.parametrize("cls", QUICKENED, ids=lambda cls: cls.__qualname__)
+def test_every_dataclass_of_the_data_modules_is_quickened_with_the_same_parameters(cls: type) -> None:
+    twin = _twin(cls)
+    assert "_set0" in cls.__init__.__code__.co_names  # the slot setters, not object.__setattr__
+    theirs = inspect.signature(twin.__init__).parameters.values()
+    ours = inspect.signature(cls.__init__).parameters.values()
+    assert [(p.name, p.default, p.kind) for p in ours] == [(p.name, p.default, p.kind) for p in theirs]
+
+
+def test_positional_keyword_and_default_arguments_set_the_same_fields() -> None:
+    source = SourceInfo("content/a.txt", "text", "utf-8", "abc")
+    made = Article(source, "Harbour reopens", tags=("port",), word_count=12)
+    assert (made.source, made.title, made.tags, made.word_count) == (source, "Harbour reopens", ("port",), 12)
+    assert made.standfirst is None and made.mentions == () and made.section == ""
+    twin = _twin(Article)
+    expected = twin(source, "Harbour reopens", tags=("port",), word_count=12)
+    assert dataclasses.astuple(made) == dataclasses.astuple(expected)
+    assert Image("Quay at dawn", credit="AP") == Image(caption="Quay at dawn", credit="AP", src=None)
+
+
+def test_quickened_objects_stay_frozen_hashable_and_replaceable() -> None:
+    mention = ArticleMention("Ilse Marten", "person", 2, 10, 21)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        mention.start = 0  # type: ignore[misc]
+    assert hash(mention) == hash(ArticleMention("Ilse Marten", "person", 2, 10, 21))
+    moved = dataclasses.replace(mention, start=11, end=22)
+    assert (moved.name, moved.start, moved.end) == ("Ilse Marten", 11, 22)
+    assert pickle.loads(dumps(moved)) == moved
+    assert pickle.loads(pickle.dumps(Quote("Open", "Ilse Marten", 1))) == Quote("Open", "Ilse Marten", 1)
+
+
+def test_wrong_arguments_fail_as_with_the_generated_init() -> None:
+    with pytest.raises(TypeError, match="missing 4 required positional arguments"):
+        ArticleMention("Ilse Marten")  # type: ignore[call-arg]
+    with pytest.raises(TypeError, match="unexpected keyword argument 'colour'"):
+        Image("Quay", colour="red")  # type: ignore[call-arg]
+    with pytest.raises(TypeError, match="takes from 2 to 5 positional arguments"):
+        Image("a", "b", "c", "d", "e")  # type: ignore[call-arg]
+
+
+def test_classes_it_cannot_match_keep_the_generated_init() -> None:
+    @dataclasses.dataclass(frozen=True, slots=True)
+    class WithFactory:
+        items: tuple[int, ...] = dataclasses.field(default_factory=tuple)
+
+    @dataclasses.dataclass(frozen=True, slots=True)
+    class WithPostInit:
+        value: int
+
+        def __post_init__(self) -> None:
+            if self.value < 0:
+                raise ValueError("negative")
+
+    @dataclasses.dataclass(slots=True)
+    class NotFrozen:
+        value: int
+
+    for cls in (WithFactory, WithPostInit, NotFrozen):
+        generated = cls.__init__
+        assert quicken(cls).__init__ is generated
+    with pytest.raises(ValueError):
+        WithPostInit(-1)
