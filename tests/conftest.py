@@ -159,6 +159,7 @@ FAKE_STAGES = Stages(
     shared_view=lambda article: (article.title, article.slug, article.draft),
     plan_tables=fake_plan_tables,
     lone_article_pages=fake_lone_article_pages,
+    make_plan=lambda index, config: None,
     forget_plan=lambda: None,
     make_environment=fake_make_environment,
     render_page=fake_render_page,

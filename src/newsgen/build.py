@@ -123,6 +123,9 @@ def _run(
     # collections would otherwise walk it and copy every memory page it touches.
     gc.freeze()
     counts.diagnostics.extend(problems)
+    # The refs and site frame every page needs, made (and kept) before the rows export forks,
+    # so the export's child uses them instead of making them again.
+    stages.make_plan(index, config)
     rows = RowsExport(cache, state_key, stages, index, config, taken_ns)
     rows.start()
     try:

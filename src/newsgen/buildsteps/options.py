@@ -73,6 +73,7 @@ class Stages:
     resolve_entities: Callable[..., Any] = _lazy("newsgen.entities", "resolve_entities")
     build_index: Callable[..., Any] = _lazy("newsgen.index", "build_index")
     plan_pages: Callable[..., Iterable[Any]] = _lazy("newsgen.pages", "plan_pages")
+    make_plan: Callable[..., Any] = _lazy("newsgen.pages", "make_plan")
     make_environment: Callable[..., Any] = _lazy("newsgen.render", "make_environment")
     render_page: Callable[[Any, Any], bytes] = _lazy("newsgen.render", "render_page")
     shared_view: Callable[[Article], Any] = _lazy("newsgen.index.shared", "shared_view")
