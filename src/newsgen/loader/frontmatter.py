@@ -16,7 +16,7 @@ import yaml
 
 from newsgen.diagnostics import Diagnostic, error, warning
 from newsgen.extract.dates import parse_date_value
-from newsgen.model import Image
+from newsgen.model import Image, quicken_module
 
 MAX_FRONT_MATTER_CHARS = 64 * 1024
 _MAX_DEPTH = 20
@@ -317,3 +317,6 @@ _TAKERS = {
     "image": _take_image,
     "draft": _take_draft,
 }
+
+
+quicken_module(globals())  # a quicker `__init__` (see `newsgen.model.quicken`)

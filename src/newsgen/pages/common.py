@@ -11,6 +11,7 @@ from typing import Any
 
 from newsgen.config import SiteConfig
 from newsgen.index.model import IndexedArticle, SiteIndex, Tag
+from newsgen.model import quicken_module
 from newsgen.pages.context import ArticleRef, Link, PageLink, Pagination, SiteInfo
 from newsgen.urls import UrlScheme
 
@@ -188,3 +189,6 @@ def chunks(ids: Sequence[int], size: int) -> list[Sequence[int]]:
     """`ids` in pages of `size`; an empty list is still one (empty) page."""
     size = max(1, size)
     return [ids[k : k + size] for k in range(0, len(ids), size)] or [ids[:0]]
+
+
+quicken_module(globals())  # a quicker `__init__` (see `newsgen.model.quicken`)
