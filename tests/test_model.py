@@ -128,3 +128,18 @@ def test_classes_it_cannot_match_keep_the_generated_init() -> None:
         assert quicken(cls).__init__ is generated
     with pytest.raises(ValueError):
         WithPostInit(-1)
+
+
+def test_a_subclass_is_quickened_with_its_inherited_fields() -> None:
+    @dataclasses.dataclass(frozen=True, slots=True)
+    class Base:
+        name: str
+
+    @dataclasses.dataclass(frozen=True, slots=True)
+    class Child(Base):
+        count: int = 0
+
+    quicken(Child)
+    assert _is_quickened(Child)
+    made = Child("Ilse", 2)
+    assert (made.name, made.count) == ("Ilse", 2) and Child("Ilse") == Child("Ilse", 0)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import inspect
+import types
 from dataclasses import dataclass, field
 from typing import Any, Literal, TypeVar
 
@@ -198,10 +199,13 @@ def quicken(cls: type[_T]) -> type[_T]:
     special = hasattr(cls, "__post_init__") or "self" in {f.name for f in params}
     if not (plain and cls.__dataclass_params__.frozen and hasattr(cls, "__slots__")) or special:  # type: ignore[attr-defined]
         return cls
+    slots = [getattr(cls, f.name, None) for f in params]  # inherited fields' slots too
+    if not all(isinstance(slot, types.MemberDescriptorType) for slot in slots):
+        return cls
     scope: dict[str, Any] = {}
     signature, body = [], []
-    for i, f in enumerate(params):
-        scope[f"_set{i}"] = cls.__dict__[f.name].__set__  # the slot's descriptor
+    for i, (f, slot) in enumerate(zip(params, slots)):
+        scope[f"_set{i}"] = slot.__set__
         if f.default is dataclasses.MISSING:
             signature.append(f.name)
         else:
