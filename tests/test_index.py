@@ -408,17 +408,3 @@ def test_a_failure_in_the_forked_child_reaches_the_caller() -> None:
         assert "related exploded" in str(exc)
     else:
         raise AssertionError("the child's error was lost")
-
-
-def test_closing_a_background_job_stops_its_child_at_once() -> None:
-    import multiprocessing
-    import time
-
-    from newsgen.index.background import Background
-
-    started = time.monotonic()
-    job = Background(time.sleep, (30,), forked=True)
-    job.close()  # the caller that would have asked failed: the child is stopped, not awaited
-    job.close()
-    assert time.monotonic() - started < 10
-    assert multiprocessing.active_children() == []

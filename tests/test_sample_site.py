@@ -101,22 +101,3 @@ def test_output_is_deterministic(tmp_path: Path, built: tuple[Path, object]) -> 
     second = {p.relative_to(again): p.read_bytes() for p in again.rglob("*") if p.is_file()}
     assert first.keys() == second.keys()
     assert [k for k in first if first[k] != second[k]] == []
-
-
-def test_forked_entity_resolution_and_index_give_the_same_site(
-    tmp_path: Path, built: tuple[Path, object], monkeypatch
-) -> None:
-    """From `FORK_FROM` articles the build resolves entities, and finds related articles, in
-    forked children; the sample site is far smaller, so the threshold is lowered here."""
-    from newsgen.index import background
-
-    monkeypatch.setattr(background, "FORK_FROM", 1)
-    assert background.worth_forking(2, 10) and background.can_fork()
-    out, _ = built
-    site = copy_sample_site(tmp_path)
-    again = site / "build"
-    build(site, BuildOptions(output_dir=str(again), quiet=True, jobs=2))
-    first = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
-    second = {p.relative_to(again): p.read_bytes() for p in again.rglob("*") if p.is_file()}
-    assert first.keys() == second.keys()
-    assert [k for k in first if first[k] != second[k]] == []

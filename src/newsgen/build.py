@@ -25,7 +25,6 @@ from newsgen.buildsteps.write import page_fingerprint, write_site
 from newsgen.cache import FOLDER_KEYS, BuildState, Cache, folder_stats, input_snapshot, is_settled
 from newsgen.config import SiteConfig, config_fingerprint
 from newsgen.diagnostics import has_errors
-from newsgen.index.background import Background, worth_forking
 from newsgen.output import MARKER
 from newsgen.report import ConsoleReporter, Reporter
 
@@ -117,14 +116,8 @@ def _run(
     later = len(counts.diagnostics)
     curation, problems = stages.load_curation(site_dir)
     counts.diagnostics.extend(problems)
-    # Entities are resolved in a forked child while the index does the parts that need none
-    # (slugs, archives, sections, Read-more links); it asks for the resolution after those.
-    resolving = Background(stages.resolve_entities, (articles, curation, config),
-                           worth_forking(options.jobs, len(articles)))  # fmt: skip
-    try:
-        index, problems = stages.build_index(articles, resolving.result, config, options.jobs)
-    finally:
-        resolving.close()
+    resolution = stages.resolve_entities(articles, curation, config)
+    index, problems = stages.build_index(articles, resolution, config, options.jobs)
     # Like the articles (see load_articles), the index lives until the build ends: frozen, the
     # collector leaves it alone, in this process and in the forked render workers, whose full
     # collections would otherwise walk it and copy every memory page it touches.

@@ -1,10 +1,8 @@
-"""`Background`: one computation in a forked child while the parent does another.
+"""`Background`: one index computation in a forked child while the parent does another.
 
-Two pairs need nothing from each other, so on two cores they run side by side: entity
-resolution and the parts of the index that need no entities (slugs, archives, sections,
-Read-more links); then related articles and entity pages, the two costliest passes of the index
-(seconds each at 100,000 articles). The child inherits the arguments through fork, so only the
-result is pickled.
+Related articles and entity pages are the two costliest passes of the index (seconds each at
+100,000 articles) and need nothing from each other, so on two cores they can run side by side.
+The child inherits the arguments through fork, so only the result is pickled.
 """
 
 from __future__ import annotations
@@ -46,12 +44,6 @@ class Background(Generic[R]):
         try:
             return self._pending.get()
         finally:
-            self.close()
-
-    def close(self) -> None:
-        """Stop the child if it still runs (idempotent): for a caller that may not ask for the
-        result, as when the step that would have asked fails."""
-        if self._pool is not None:
             self._pool.terminate()
             self._pool.join()
             self._pool = None

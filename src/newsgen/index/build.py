@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Hashable, Sequence
 
 from newsgen.config import SiteConfig
 from newsgen.diagnostics import Diagnostic
@@ -47,16 +47,12 @@ def _related_keys(
 
 def build_index(
     articles: Sequence[Article],
-    resolution: EntityResolution | None | Callable[[], EntityResolution | None],
+    resolution: EntityResolution | None,
     config: SiteConfig,
     jobs: int | None = 1,
 ) -> tuple[SiteIndex, list[Diagnostic]]:
     """The site index of `articles` (given sorted by source path) and its warnings; with more
-    than one job, related articles are found in a forked child beside the entity pages.
-
-    `resolution` may come as a function returning it (the build resolves entities in a forked
-    child meanwhile): it is called once the parts of the index that need no entities are done.
-    """
+    than one job, related articles are found in a forked child beside the entity pages."""
     urls = UrlScheme(config)
     slugs, dirs, diagnostics = structure.unique_dirs(articles, urls, reserved_dirs(urls))
     order = structure.newest_first(articles)
@@ -65,17 +61,15 @@ def build_index(
     names, section_dirs = structure.section_names(articles, config, urls, taken)
     section_list = structure.sections(order, names, section_dirs)
     tag_slugs = [structure.tag_slugs(a) for a in articles]
-    neighbours = _neighbours(section_list, len(articles))
-    table = readmore.headline_table(articles, order)
-    read_more = [readmore.resolve(i, article, table) for i, article in enumerate(articles)]
-    if callable(resolution):
-        resolution = resolution()
     per_article = resolution.per_article if resolution else tuple({} for _ in articles)
     firsts = [entities.first_mentions(a, per_article[i]) for i, a in enumerate(articles)]
     entity_ids = [tuple(found) for found in firsts]
     keys = _related_keys(tag_slugs, entity_ids, names)
     related_job = Background(related.related_ids, (keys, order, config.related_count),
                              worth_forking(jobs, len(articles)))  # fmt: skip
+    neighbours = _neighbours(section_list, len(articles))
+    table = readmore.headline_table(articles, order)
+    read_more = [readmore.resolve(i, article, table) for i, article in enumerate(articles)]
     pages: dict[int, EntityPageData] = {}
     if resolution:
         min_articles = config.entity_min_articles
