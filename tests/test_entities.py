@@ -367,6 +367,21 @@ def test_run_context_is_the_three_lookups(text: str, start: int, length: int) ->
     assert features.run_context(text, start, end) == expected
 
 
+def _next_word_by_splitting(text: str, end: int) -> str:
+    """What `next_word` means, written plainly: the first word of the 24 characters after
+    `end`, cut at the line's end."""
+    after = text[end : end + 24].split("\n", 1)[0]
+    parts = after.split(None, 1)
+    return parts[0].lower() if parts else ""
+
+
+@settings(max_examples=400)
+@given(st.text(alphabet=list("aB .,;\t\n\r\u00a0\x0b\u2028é"), max_size=60), st.integers(0, 60))
+def test_next_word_is_the_first_word_on_the_line(text: str, end: int) -> None:
+    end = min(end, len(text))
+    assert features.next_word(text, end) == _next_word_by_splitting(text, end)
+
+
 # `LowerWords` looks words up one by one where the finder used the whole `lower_vocabulary`.
 @settings(max_examples=400)
 @given(

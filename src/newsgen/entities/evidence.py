@@ -100,7 +100,7 @@ def cue_counts(
         else:
             counts["mentions"] += 1
         if start >= 0:
-            for cue in _mention_cues(text, start, end, block == TITLE or block <= RELATED):
+            for cue in _mention_cues(text, start, end, _is_headline(block)):
                 counts[cue] = counts.get(cue, 0) + 1
     return cues
 

@@ -156,17 +156,13 @@ def previous_word(text: str, start: int) -> str:
 
 
 def next_word(text: str, end: int) -> str:
-    after = text[end : end + 24]
-    cut = after.find("\n")
-    if cut >= 0:
-        after = after[:cut]
-    parts = after.split(None, 1)
-    return parts[0].lower() if parts else ""
+    """The lower-cased word within 24 characters after `end`, on the same line ('' if none)."""
+    return _NEXT_WORD.match(text, end, end + 24).group(1).lower()  # type: ignore[union-attr]
 
 
 def run_context(text: str, start: int, end: int) -> tuple[bool, str, str]:
     """`starts_sentence`, `previous_word` and `next_word` of the run `text[start:end]` at once:
-    the finder asks all three of every run, so they share one slice either side."""
+    the finder asks all three of every run, so the first two share one slice before it."""
     before = text[start - 24 : start] if start >= 24 else text[:start]
     opened = before.rstrip(" \t")
     if opened:
@@ -178,9 +174,7 @@ def run_context(text: str, start: int, end: int) -> tuple[bool, str, str]:
         before = before[cut + 1 :]
     parts = before.rsplit(None, 1)
     previous = parts[-1].lower() if parts else ""
-    # `next_word` in one call: the word within 24 characters of `end`, on the same line.
-    after = _NEXT_WORD.match(text, end, end + 24).group(1)  # type: ignore[union-attr]
-    return initial, previous, after.lower()
+    return initial, previous, next_word(text, end)
 
 
 def starts_sentence(text: str, start: int) -> bool:
