@@ -5,6 +5,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsgen.loader import frontmatter, load_article
 from newsgen.loader.frontmatter import parse_front_matter, split_front_matter
@@ -193,3 +195,61 @@ def test_a_control_character_is_a_front_matter_error_with_its_line() -> None:
     [diag] = diags
     assert (diag.path, diag.line, diag.code, diag.severity) == ("content/x.txt", 3, "front-matter", "error")
     assert "U+0007" in diag.message
+
+
+# Front matter `load_simple` reads without a YAML parser must read as PyYAML's safe loader
+# (the pure one, as `parse_front_matter` falls back to) reads it: same keys, values, types and
+# key lines; text it cannot read alike it must leave alone (None).
+_WORDS = st.sampled_from(
+    ["title", "tags", "yes", "No", "on", "null", "~", "y", "1", "1.5", "0x1f", "1:20", ".inf",
+     "2025-04-16", "2025-04-16 10:00:00", "<<", "=", "a b", "C#", "a #b", "a: b", "a:b", "b:",
+     "-x", "?x", "!x", "&x", "*x", "|", ">", "%x", "@x", "`x", "'q'", '"q"', "[x]", "{y}",
+     "x,y", "a?b", "Ørsted", "\u00a0x", "x\ty", "\\n", "'", '"', "", " ", "#", "-", "..."]
+)  # fmt: skip
+_SCALARS = st.one_of(
+    _WORDS,
+    _WORDS.map(lambda w: f'"{w}"'),
+    _WORDS.map(lambda w: f"'{w}'"),
+    st.text(alphabet=" ab:#,'\"[]?-!\\", max_size=8),
+)
+_VALUES = st.one_of(
+    _SCALARS,
+    st.lists(_SCALARS, max_size=4).map(lambda items: "[" + ", ".join(items) + "]"),
+    st.lists(_SCALARS, max_size=3).map(lambda items: "[" + ",".join(items) + "]"),
+)
+_LINES = st.one_of(  # mostly `key: value` lines, some of them not simple
+    st.tuples(st.sampled_from(["title", "date", "tags", "yes", "null", "a-b", "x_1", "1"]),
+              st.sampled_from([": "] * 6 + [":  ", ":", " : ", ":\t"]), _VALUES,
+              st.sampled_from([""] * 6 + [" ", "  # c"]))
+    .map("".join),
+    st.sampled_from(["", "  ", "# a comment", "  - item", " indented: x", "---", "..."]),
+)  # fmt: skip
+
+
+@given(st.lists(_LINES, max_size=3).map("\n".join))
+@settings(max_examples=800, deadline=None)
+def test_simple_front_matter_reads_as_yaml_does(yaml_text: str) -> None:
+    simple = frontmatter.load_simple(yaml_text)
+    if simple is None:
+        return
+    data, key_lines = simple
+    loader = frontmatter._Loader(yaml_text)
+    try:
+        node = loader.get_single_node()
+        expected = loader.construct_document(node) if node is not None else {}
+    except yaml.YAMLError as exc:
+        raise AssertionError(f"load_simple read text PyYAML refuses: {exc}") from exc
+    finally:
+        loader.dispose()
+    assert repr(data) == repr(expected or {})
+    assert key_lines == frontmatter._key_lines(node)
+
+
+def test_simple_front_matter_is_most_front_matter() -> None:
+    text = 'title: "A: b"\ndate: 2025-04-16\nsection: world\ntags: [a, "b c", \'d\']\ndraft:\n# note'
+    assert frontmatter.load_simple(text) == (
+        {"title": "A: b", "date": "2025-04-16", "section": "world", "tags": ["a", "b c", "d"], "draft": None},
+        {"title": 2, "date": 3, "section": 4, "tags": 5, "draft": 6},
+    )  # fmt: skip
+    for text in ("draft: yes", "tags: [1]", "a: b: c", "a: |\n  x", "image:\n  src: x", "a:\tx"):
+        assert frontmatter.load_simple(text) is None, text

@@ -4,7 +4,7 @@ import datetime as dt
 from pathlib import Path
 
 from newsgen.loader import load_article
-from newsgen.loader.markdownformat import parse_markdown, split_html
+from newsgen.loader.markdownformat import parse_markdown, render_markdown, split_html
 from newsgen.model import HtmlBlock, ReadSettings
 
 FIXTURES = Path(__file__).parent / "fixtures" / "articles"
@@ -110,3 +110,16 @@ def test_allowed_raw_script_is_its_own_block_without_text() -> None:
     parsed = parse_markdown('Before.\n\n<script>var said = "x";</script>\n\nAfter.\n', True)
     assert [b.text for b in parsed.blocks] == ["Before.", "", "After."]
     assert parsed.blocks[1].html == '<script>var said = "x";</script>'
+
+
+def test_nothing_carries_over_from_one_article_to_the_next() -> None:
+    """One converter serves every article: footnotes, their numbers and link definitions of
+    one article must not show in the next."""
+    first = "Harbour fees rose.[^fees]\n\n[^fees]: Set by the port board.\n\n[board]: https://example.org/board"
+    second = "Ferry times changed.[^times] See the [board].\n\n[^times]: From 1 May."
+    alone = render_markdown(second, allow_raw_html=False)
+    render_markdown(first, allow_raw_html=False)
+    after = render_markdown(second, allow_raw_html=False)
+    assert after == alone
+    assert 'href="#fn:times"' in after and "port board" not in after
+    assert "https://example.org/board" not in after and "[board]" in after

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import yaml
@@ -136,6 +137,9 @@ def parse_front_matter(
     """The typed front matter, or None with a `front-matter` error naming the file's line."""
     if len(yaml_text) > MAX_FRONT_MATTER_CHARS:
         return None, [_fm_error(path, 2, "front matter is too large (over 64 KB)")]
+    simple = load_simple(yaml_text)
+    if simple is not None:
+        return _typed(*simple, path)
     fast = _load_fast(yaml_text)
     if fast is not None:
         node, data = fast
@@ -160,7 +164,88 @@ def parse_front_matter(
     if not isinstance(data, dict):
         return None, [_fm_error(path, 2, "front matter must be a mapping of keys to values")]
     key_lines = _key_lines(node)
-    return _typed(data, path, key_lines)
+    return _typed(data, key_lines, path)
+
+
+# The front matter most files have: `key: value` lines, each value a quoted string, a plain
+# word or date, or a one-line list of them. Anything else is left to the YAML loaders.
+_SIMPLE_LINE = re.compile(r"([A-Za-z_][\w-]*):(?: (.*))?")
+_QUOTED = re.compile(r"\"([^\"\\]*)\"|'([^']*)'")
+_FLOW_ITEM = re.compile(r" *(?:\"([^\"\\]*)\"|'([^']*)'|([^\s,\[\]{}#&*!|>'\"%@`?:-][^,\[\]{}#:?]*?)) *(,|\])")
+# What a plain scalar may not open with, or hold, for it to be read as it stands.
+_INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
+_STRING_TAGS = ("tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp")  # timestamps stay text
+_RESOLVER = yaml.resolver.Resolver()
+
+
+def load_simple(yaml_text: str) -> tuple[dict[str, Any], dict[str, int]] | None:
+    """(data, key lines) of front matter made only of `key: value` lines whose values are
+    quoted strings, plain text that YAML reads as a string (or a date, kept as text), or a
+    one-line `[...]` list of those; None for anything else. Such front matter (most of it)
+    then needs no YAML parser: the reading is the one PyYAML's safe loader gives, and
+    `tests/test_frontmatter.py` checks that on generated front matter."""
+    data: dict[str, Any] = {}
+    lines: dict[str, int] = {}
+    for number, line in enumerate(yaml_text.split("\n"), start=2):
+        # Python's printable characters are YAML's, less tabs, BOMs and other line breaks.
+        if not line.isprintable():
+            return None
+        if not line.strip() or line[0] == "#":
+            continue
+        match = _SIMPLE_LINE.fullmatch(line)
+        if match is None or not _reads_as_string(match.group(1)):
+            return None
+        raw = match.group(2)
+        raw = raw.strip(" ") if raw else raw
+        if not raw:
+            value: Any = None
+        elif raw[0] == "[":
+            value = _simple_list(raw)
+        else:
+            value = _simple_scalar(raw)
+        if value is _NOT_SIMPLE:
+            return None
+        data[match.group(1)] = value
+        lines[match.group(1)] = number
+    return data, lines
+
+
+_NOT_SIMPLE = object()
+
+
+def _simple_scalar(raw: str) -> Any:
+    """A quoted or plain scalar's string; `_NOT_SIMPLE` for anything else."""
+    quoted = _QUOTED.fullmatch(raw)
+    if quoted is not None:
+        return quoted.group(1) if quoted.group(1) is not None else quoted.group(2)
+    if raw[0] in _INDICATORS or ": " in raw or " #" in raw or raw[-1] == ":":
+        return _NOT_SIMPLE
+    return raw if _reads_as_string(raw) else _NOT_SIMPLE
+
+
+def _simple_list(raw: str) -> Any:
+    """A one-line `[...]` of quoted or plain strings; `_NOT_SIMPLE` for anything else."""
+    if raw[1:-1].strip() == "" and raw[-1] == "]":
+        return []
+    items: list[str] = []
+    pos = 1
+    while True:
+        item = _FLOW_ITEM.match(raw, pos)
+        if item is None:
+            return _NOT_SIMPLE
+        double, single, plain, end = item.groups()
+        if plain is not None and not _reads_as_string(plain):
+            return _NOT_SIMPLE
+        items.append(double if double is not None else single if single is not None else plain)
+        pos = item.end()
+        if end == "]":
+            return items if pos == len(raw) else _NOT_SIMPLE
+
+
+@lru_cache(maxsize=1 << 12)  # keys, sections, dates: the same few words again and again
+def _reads_as_string(plain: str) -> bool:
+    """YAML reads `plain` (unquoted) as a string or a timestamp, not a number, bool or null."""
+    return _RESOLVER.resolve(yaml.ScalarNode, plain, (True, False)) in _STRING_TAGS
 
 
 def _load_fast(yaml_text: str) -> tuple[Any, Any] | None:
@@ -205,7 +290,7 @@ def _key_lines(node: Any) -> dict[str, int]:
 
 
 def _typed(
-    data: dict[Any, Any], path: str, key_lines: dict[str, int]
+    data: dict[Any, Any], key_lines: dict[str, int], path: str
 ) -> tuple[FrontMatter, list[Diagnostic]]:
     """Known keys (any letter case) typed or rejected; empty values ignored; the rest kept."""
     found: list[Diagnostic] = []

@@ -5,6 +5,7 @@ so the same metadata as plain text can be derived (title, subheadings, quotes, s
 
 from __future__ import annotations
 
+from functools import lru_cache
 from html.parser import HTMLParser
 
 import markdown
@@ -33,9 +34,18 @@ _ATTRIBUTES["img"] = _ATTRIBUTES.get("img", set()) | {"title"}
 _ATTRIBUTES["a"] = _ATTRIBUTES.get("a", set()) | {"title"}
 
 
+@lru_cache(maxsize=1)
+def _converter() -> markdown.Markdown:
+    """One converter per process: making one loads and wires up every extension, which cost
+    more than converting a short article."""
+    return markdown.Markdown(extensions=EXTENSIONS, output_format="html")
+
+
 def render_markdown(body: str, allow_raw_html: bool) -> str:
-    """HTML of `body`; a fresh converter each call keeps footnote numbering deterministic."""
-    converter = markdown.Markdown(extensions=EXTENSIONS, output_format="html")
+    """HTML of `body`. The converter is reset first, so nothing of the last article (its
+    footnotes, their numbering) carries over."""
+    converter = _converter()
+    converter.reset()
     rendered = converter.convert(body)
     if allow_raw_html:
         return rendered
