@@ -1,10 +1,11 @@
-"""Times `newsgen build` on synthetic archives: cold, no change, one article or template edited.
+"""Times `newsgen build` on synthetic archives: cold, no change, one article edited or added,
+one template edited.
 
     python benchmarks/build_bench.py [--sizes 2000,20000,100000] [--runs 3] [--tmpfs] [-j N]
 
 Each size's archive is generated once into `benchmarks/.work/` (reused while the generator is
 unchanged). Every build runs as `python -m newsgen build SITE -o OUT -q` in a fresh child; a run
-is the four builds in order, starting from no cache and no output; the table shows medians.
+is the six builds in order, starting from no cache and no output; the table shows medians.
 """
 
 from __future__ import annotations
@@ -25,7 +26,10 @@ from benchmarks._common import (
     newsgen_code, newsgen_command, remove_tmpfs_copies, run_measured, storage_kind,
 )
 
-PHASES = ("cold", "no change", "1 article edited", "1 headline edited", "template edited")
+PHASES = (
+    "cold", "no change", "1 article edited", "1 headline edited", "1 article added",
+    "template edited",
+)  # fmt: skip
 CACHE_DIR = ".newsgen-cache"
 _CONTENT_BLOCK = re.compile(r"\{%-?\s*block\s+content\s*-?%\}")
 _ANY_BLOCK = re.compile(r"\{%-?\s*block\s+\w+\s*-?%\}")
@@ -59,16 +63,30 @@ def appended_sentence(article: bytes, run: int) -> bytes:
 
 
 def edited_headline(article: bytes, run: int) -> bytes:
-    """The article with words added to its headline (its first line after any front matter):
-    a correction other pages show (lists, feeds, entity pages), which newsgen's quick path
-    cannot take."""
+    """The article with words added to its headline: a correction other pages show (lists,
+    feeds, entity pages), which newsgen's quick path cannot take."""
     lines = article.split(b"\n")
+    headline = _headline_line(lines)
+    lines[headline] = lines[headline].rstrip() + f" (updated {run + 1})".encode("utf-8")
+    return b"\n".join(lines)
+
+
+def added_article(article: bytes, run: int) -> bytes:
+    """A new article made from `article`, its headline opened with words of its own so that it
+    has a page, slug and list entries of its own. An archive grows like this every day; the
+    build takes the full incremental path, as for an edited headline."""
+    lines = article.split(b"\n")
+    headline = _headline_line(lines)
+    lines[headline] = f"Later story {run + 1}: ".encode("utf-8") + lines[headline].lstrip()
+    return b"\n".join(lines)
+
+
+def _headline_line(lines: list[bytes]) -> int:
+    """The index of the headline: the first non-blank line after any front matter."""
     start = 0
     if lines and lines[0].strip() == b"---":
         start = next((i + 1 for i in range(1, len(lines)) if lines[i].strip() == b"---"), 0)
-    headline = next(i for i in range(start, len(lines)) if lines[i].strip())
-    lines[headline] = lines[headline].rstrip() + f" (updated {run + 1})".encode("utf-8")
-    return b"\n".join(lines)
+    return next(i for i in range(start, len(lines)) if lines[i].strip())
 
 
 def _measure(code: NewsgenCode, site: Path, out: Path, clean: bool, jobs: int | None) -> Sample:
@@ -79,13 +97,14 @@ def _measure(code: NewsgenCode, site: Path, out: Path, clean: bool, jobs: int | 
 
 
 def _one_run(code: NewsgenCode, site: Path, run: int, jobs: int | None) -> dict[str, Sample]:
-    """Cold build, then the four rebuilds; the site is restored afterwards."""
+    """Cold build, then the five rebuilds; the site is restored afterwards."""
     out = site / "build"
     shutil.rmtree(site / CACHE_DIR, ignore_errors=True)
     shutil.rmtree(out, ignore_errors=True)
     article = min((site / "content").rglob("*.txt"))
     original = article.read_bytes()
     templates = site / "templates"
+    added = article.with_name("later-story-" + article.name)
     samples = {"cold": _measure(code, site, out, True, jobs)}
     samples["no change"] = _measure(code, site, out, False, jobs)
     try:
@@ -93,12 +112,15 @@ def _one_run(code: NewsgenCode, site: Path, run: int, jobs: int | None) -> dict[
         samples["1 article edited"] = _measure(code, site, out, False, jobs)
         article.write_bytes(edited_headline(original, run))
         samples["1 headline edited"] = _measure(code, site, out, False, jobs)
+        added.write_bytes(added_article(original, run))
+        samples["1 article added"] = _measure(code, site, out, False, jobs)
         templates.mkdir(exist_ok=True)
         theme = (code.root / "templates" / "article.html").read_text("utf-8")
         (templates / "article.html").write_text(edited_template(theme, run), "utf-8")
         samples["template edited"] = _measure(code, site, out, False, jobs)
     finally:
         article.write_bytes(original)
+        added.unlink(missing_ok=True)
         shutil.rmtree(templates, ignore_errors=True)
     return samples
 

@@ -18,7 +18,9 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from benchmarks import generate as gen  # noqa: E402
-from benchmarks.build_bench import appended_sentence, edited_headline, edited_template  # noqa: E402
+from benchmarks.build_bench import (  # noqa: E402
+    added_article, appended_sentence, edited_headline, edited_template,
+)
 from benchmarks.hugo_compare import hugo_binary  # noqa: E402
 
 CREDIT = re.compile(r" \(([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)*)(/[A-Z][a-z]+ [A-Z][a-z]+)?\)$")
@@ -185,6 +187,12 @@ def test_edited_headline_is_the_first_line_after_front_matter() -> None:
     with_front = edited_headline(b"---\ntags: [a]\n---\n\nHead\nBody.\n", 0)
     assert with_front == b"---\ntags: [a]\n---\n\nHead (updated 1)\nBody.\n"
     assert edited_headline(b"Head\n-\nBody.\n", 2) == b"Head (updated 3)\n-\nBody.\n"
+
+
+def test_added_article_has_a_headline_of_its_own() -> None:
+    with_front = added_article(b"---\ntags: [a]\n---\n\nHead\nBody.\n", 0)
+    assert with_front == b"---\ntags: [a]\n---\n\nLater story 1: Head\nBody.\n"
+    assert added_article(b"Head\n-\nBody.\n", 2) == b"Later story 3: Head\n-\nBody.\n"
 
 
 def test_command_line_writes_the_archive(tmp_path: Path) -> None:
