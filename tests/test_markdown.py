@@ -1,6 +1,7 @@
 """Markdown bodies: HTML blocks with plain text, sanitising, and the same derived metadata."""
 
 import datetime as dt
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from newsgen.loader import load_article
@@ -123,3 +124,13 @@ def test_nothing_carries_over_from_one_article_to_the_next() -> None:
     assert after == alone
     assert 'href="#fn:times"' in after and "port board" not in after
     assert "https://example.org/board" not in after and "[board]" in after
+
+
+def test_threads_convert_alike() -> None:
+    """Each thread has its own converter: texts converted at once in several threads come out
+    as they do one by one."""
+    texts = [f"Note {i}.[^n{i}]\n\n[^n{i}]: Footnote {i} *here*." for i in range(40)]
+    alone = [render_markdown(t, allow_raw_html=False) for t in texts]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        together = list(pool.map(lambda t: render_markdown(t, allow_raw_html=False), texts * 5))
+    assert together == alone * 5

@@ -5,7 +5,7 @@ so the same metadata as plain text can be derived (title, subheadings, quotes, s
 
 from __future__ import annotations
 
-from functools import lru_cache
+import threading
 from html.parser import HTMLParser
 
 import markdown
@@ -34,11 +34,16 @@ _ATTRIBUTES["img"] = _ATTRIBUTES.get("img", set()) | {"title"}
 _ATTRIBUTES["a"] = _ATTRIBUTES.get("a", set()) | {"title"}
 
 
-@lru_cache(maxsize=1)
+_LOCAL = threading.local()
+
+
 def _converter() -> markdown.Markdown:
-    """One converter per process: making one loads and wires up every extension, which cost
-    more than converting a short article."""
-    return markdown.Markdown(extensions=EXTENSIONS, output_format="html")
+    """One converter per thread (a converter holds the state of the text it converts): making
+    one loads and wires up every extension, which cost more than converting a short article."""
+    converter = getattr(_LOCAL, "converter", None)
+    if converter is None:
+        converter = _LOCAL.converter = markdown.Markdown(extensions=EXTENSIONS, output_format="html")
+    return converter
 
 
 def render_markdown(body: str, allow_raw_html: bool) -> str:
