@@ -10,6 +10,8 @@ from hypothesis import strategies as st
 
 from newsgen.config import SiteConfig
 from newsgen.index import build_index, related
+from newsgen.index import entities as entities_module
+from newsgen.index.entities import sentence_at
 from newsgen.model import (
     Article,
     ArticleMention,
@@ -408,3 +410,25 @@ def test_a_failure_in_the_forked_child_reaches_the_caller() -> None:
         assert "related exploded" in str(exc)
     else:
         raise AssertionError("the child's error was lost")
+
+
+def _sentence_by_scanning(text: str, start: int, end: int) -> str:
+    """`sentence_at` as first written: every sentence end from the text's start."""
+    if not 0 <= start < end <= len(text):
+        return ""
+    begin = 0
+    for match in entities_module._SENTENCE_END.finditer(text, 0, start):
+        begin = match.end()
+    stop = entities_module._SENTENCE_END.search(text, end)
+    return text[begin : stop.start() + 1 if stop else len(text)].strip()
+
+
+@given(
+    st.text(alphabet="ab .!?\"')”’\n", max_size=40),
+    st.integers(min_value=-1, max_value=41),
+    st.integers(min_value=0, max_value=42),
+)
+@settings(max_examples=600, deadline=None)
+def test_sentence_at_finds_the_sentence_start_backwards(text: str, start: int, size: int) -> None:
+    end = start + size
+    assert sentence_at(text, start, end) == _sentence_by_scanning(text, start, end)

@@ -38,11 +38,23 @@ def sentence_at(text: str, start: int, end: int) -> str:
     """The sentence of `text` holding `text[start:end]`."""
     if not 0 <= start < end <= len(text):
         return ""
-    begin = 0
-    for match in _SENTENCE_END.finditer(text, 0, start):
-        begin = match.end()
     stop = _SENTENCE_END.search(text, end)
-    return text[begin : stop.start() + 1 if stop else len(text)].strip()
+    return text[_sentence_start(text, start) : stop.start() + 1 if stop else len(text)].strip()
+
+
+def _sentence_start(text: str, start: int) -> int:
+    """Where the sentence holding `text[start]` begins: the end of the last `_SENTENCE_END`
+    that ends by `start`, or 0. Looked for backwards from `start`, mark by mark (a match opens
+    with its one mark and holds no other, so the last mark that opens a match opens the last
+    match), not by matching every sentence end from the text's start."""
+    mark = start
+    while True:
+        mark = max(text.rfind(".", 0, mark), text.rfind("!", 0, mark), text.rfind("?", 0, mark))
+        if mark < 0:
+            return 0
+        match = _SENTENCE_END.match(text, mark, start)
+        if match is not None:
+            return match.end()
 
 
 def _reading_order(mention: ArticleMention) -> tuple[int, int]:
