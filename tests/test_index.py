@@ -7,11 +7,13 @@ import random
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from slugify import slugify
 
 from newsgen.config import SiteConfig
 from newsgen.index import build_index, related
 from newsgen.index import entities as entities_module
 from newsgen.index.entities import sentence_at
+from newsgen.index.structure import base_slug
 from newsgen.model import (
     Article,
     ArticleMention,
@@ -432,3 +434,20 @@ def _sentence_by_scanning(text: str, start: int, end: int) -> str:
 def test_sentence_at_finds_the_sentence_start_backwards(text: str, start: int, size: int) -> None:
     end = start + size
     assert sentence_at(text, start, end) == _sentence_by_scanning(text, start, end)
+
+
+SOURCE = SourceInfo("content/x.txt", "text", "utf-8", "0" * 64)
+
+
+@given(st.from_regex(r"[a-z0-9]+(-[a-z0-9]+)*", fullmatch=True))
+@settings(max_examples=300, deadline=None)
+def test_a_slug_already_made_is_its_own_slug(slug: str) -> None:
+    """`base_slug` keeps such a slug without calling `slugify`: it must be what slugify gives."""
+    assert slugify(slug) == slug
+    assert base_slug(Article(source=SOURCE, title="T", slug=slug)) == slug
+
+
+def test_base_slug_slugifies_other_slugs_and_titles() -> None:
+    assert base_slug(Article(source=SOURCE, title="T", slug="Ärger im Hafen")) == "arger-im-hafen"
+    assert base_slug(Article(source=SOURCE, title="Port Fees Rise", slug="--")) == "port-fees-rise"
+    assert base_slug(Article(source=SOURCE, title="!!", slug="")) == "article"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 
@@ -14,7 +15,13 @@ from newsgen.model import Article
 from newsgen.urls import UrlScheme, cached_slug
 
 
+# What `slugify` gives back unchanged: the slug the loader made (most articles) is used as it is.
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
 def base_slug(article: Article) -> str:
+    if _SLUG.fullmatch(article.slug):
+        return article.slug
     return slugify(article.slug) or slugify(article.title) or "article"
 
 
