@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from functools import partial
 
 from newsgen.pages.common import Page, Plan, fixed, key
 from newsgen.pages.context import (
@@ -29,6 +30,15 @@ def _page(plan: Plan, path: str, template: str, context: object) -> Page:
 def _plain_page(path: str, template: str, context: object) -> Page:
     """A page whose context holds no shared refs: its `repr` digests fast."""
     return Page(path, template, fixed(context), key(context))
+
+
+def _rows_page(
+    path: str, template: str, make: Callable[[], object], rows: tuple[tuple[str, ...], ...]
+) -> Page:
+    """A page of many small entries, given as the plain tuples its entries are made from: the
+    tuples' `repr` is the fingerprint (a dataclass's `repr` is Python code, run per entry), and
+    the context is made only if the page is rendered."""
+    return Page(path, template, make, key(template, rows))
 
 
 def feed_path(list_dir: str) -> str:
@@ -65,18 +75,26 @@ def feed_page(plan: Plan, list_dir: str, title: str, ids: Sequence[int]) -> Page
     return _plain_page(path, "feed.xml", context)
 
 
-def sitemap_pages(plan: Plan, urls: Sequence[SitemapUrl]) -> Iterator[Page]:
-    """`sitemap.xml`, or a sitemap index over `sitemap-<n>.xml` parts above 50,000 URLs."""
+def sitemap_pages(plan: Plan, urls: Sequence[tuple[str, str]]) -> Iterator[Page]:
+    """`sitemap.xml`, or a sitemap index over `sitemap-<n>.xml` parts above 50,000 URLs; `urls`
+    are the (loc, lastmod) of each `SitemapUrl`."""
     if len(urls) <= SITEMAP_LIMIT:
-        yield _plain_page("sitemap.xml", "sitemap.xml", SitemapPage(tuple(urls)))
+        yield _sitemap_page("sitemap.xml", tuple(urls))
         return
     parts = []
     for n, start in enumerate(range(0, len(urls), SITEMAP_LIMIT), start=1):
         path = f"sitemap-{n}.xml"
         parts.append(plan.urls.absolute(path))
-        part = SitemapPage(tuple(urls[start : start + SITEMAP_LIMIT]))
-        yield _plain_page(path, "sitemap.xml", part)
+        yield _sitemap_page(path, tuple(urls[start : start + SITEMAP_LIMIT]))
     yield _page(plan, "sitemap.xml", "sitemap_index.xml", SitemapIndexPage(tuple(parts)))
+
+
+def _sitemap_page(path: str, urls: tuple[tuple[str, str], ...]) -> Page:
+    return _rows_page(path, "sitemap.xml", partial(_sitemap, urls), urls)
+
+
+def _sitemap(urls: tuple[tuple[str, str], ...]) -> SitemapPage:
+    return SitemapPage(tuple(SitemapUrl(*url) for url in urls))
 
 
 def robots_page(plan: Plan) -> Page:
@@ -94,15 +112,19 @@ def search_pages(plan: Plan) -> Iterator[Page]:
     for n, start in enumerate(range(0, len(oldest_first), SHARD_SIZE), start=1):
         path = f"{plan.urls.search_dir()}index-{n}.json"
         shard_paths.append(plan.urls.href(path))
-        entries = tuple(
-            SearchEntry(r.title, r.href, r.date_iso, r.section.text, r.summary)
+        rows = tuple(
+            (r.title, r.href, r.date_iso, r.section.text, r.summary)
             for r in plan.pick(oldest_first[start : start + SHARD_SIZE][::-1])
         )
-        yield _plain_page(path, "search_index.json", SearchShard(entries))
+        yield _rows_page(path, "search_index.json", partial(_search_shard, rows), rows)
     search_dir = plan.urls.search_dir()
     newest_shard_first = tuple(reversed(shard_paths))
     context = SearchPage(plan.site, "Search", plan.urls.absolute(search_dir), newest_shard_first)
     yield plan.html_page(search_dir, "search.html", fixed(context), plan.digest(context))
+
+
+def _search_shard(rows: tuple[tuple[str, str, str, str, str], ...]) -> SearchShard:
+    return SearchShard(tuple(SearchEntry(*row) for row in rows))
 
 
 def not_found_page(plan: Plan) -> Page:

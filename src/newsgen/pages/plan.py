@@ -9,7 +9,7 @@ from newsgen.index.model import SiteIndex
 from newsgen.pages import entities, lists, machine
 from newsgen.pages.article import article_page
 from newsgen.pages.common import KIND_LABELS, Page, Plan, article_refs, key, section_label
-from newsgen.pages.context import Link, SiteInfo, SitemapUrl
+from newsgen.pages.context import Link, SiteInfo
 from newsgen.urls import UrlScheme
 
 
@@ -109,12 +109,12 @@ def plan_pages(index: SiteIndex, config: SiteConfig) -> Iterator[Page]:
     """Every page; the sitemap (built from the HTML pages seen) comes last."""
     plan = make_plan(index, config)
     lastmod = {item.dir: plan.refs[item.id].date_iso for item in index.articles}
-    sitemap: list[SitemapUrl] = []
+    sitemap: list[tuple[str, str]] = []  # (loc, lastmod) of each `SitemapUrl`
     feeds, section_feeds = _feeds(plan)
     for page in _site_pages(plan, section_feeds):
         if page.output_path.endswith("index.html"):
             page_dir = page.output_path.removesuffix("index.html")
-            sitemap.append(SitemapUrl(plan.urls.absolute(page_dir), lastmod.get(page_dir, "")))
+            sitemap.append((plan.urls.absolute(page_dir), lastmod.get(page_dir, "")))
         yield page
     yield from feeds
     yield machine.not_found_page(plan)
