@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from pathlib import Path
 
@@ -9,7 +10,7 @@ import pytest
 
 from conftest import tree_bytes
 from newsgen.build import BuildOptions, Stages, build
-from newsgen.cache import ARTICLES_DB, CACHE_DIR, Cache, CachedFile, is_settled
+from newsgen.cache import ARTICLES_DB, CACHE_DIR, Cache, CachedFile, gc_paused, is_settled
 from newsgen.report import RecordingReporter
 
 SITE = {f"content/story{i}.txt": f"Story {i}\nbody {i}\n" for i in range(5)}
@@ -214,3 +215,21 @@ def test_only_a_few_states_are_kept(make_site, fake_stages, tmp_path) -> None:
     for k in range(7):
         run(site, fake_stages, output_dir=tmp_path / f"out{k}")
     assert len(list((site / CACHE_DIR).glob("state-*.pickle"))) == 4
+
+
+def test_objects_made_with_the_collector_paused_are_frozen_then_freed_by_the_build(
+    make_site, fake_stages
+) -> None:
+    """`gc_paused` freezes what it made (the collector's first pass after it would otherwise
+    walk every object); a build leaves nothing frozen behind, so `newsgen serve`, which builds
+    again and again, does not keep old builds' objects out of the collector's reach."""
+    gc.unfreeze()
+    with gc_paused():
+        made = [[n] for n in range(1000)]
+    assert gc.isenabled() and gc.get_freeze_count() >= len(made)
+    gc.unfreeze()
+    site = make_site(SITE)
+    run(site, fake_stages)
+    (site / "content" / "story9.txt").write_text("Story nine\nBody.\n")
+    run(site, fake_stages)  # reads the cache: `gc_paused` again
+    assert gc.get_freeze_count() == 0

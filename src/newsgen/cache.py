@@ -150,13 +150,20 @@ def _fast_reducers() -> dict[type, Callable[[Any], tuple[Any, ...]]]:
 @contextlib.contextmanager
 def gc_paused() -> Iterator[None]:
     """No garbage collection while millions of acyclic objects are unpickled: the collector
-    would traverse them over and over, which more than doubles the time of a large load."""
+    would traverse them over and over, which more than doubles the time of a large load.
+
+    The objects are then frozen (`gc.freeze`), not left for the collector: all of them were
+    made since it last ran, so the first collection after it is enabled again would traverse
+    every one (0.7 s for 20,000 articles' objects). They live until the build ends, which
+    unfreezes them; garbage among them without reference cycles is freed as ever.
+    """
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
         if was_enabled:
+            gc.freeze()
             gc.enable()
 
 
