@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import os
 from pathlib import Path
@@ -9,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import tree_bytes
-from newsgen.build import BuildOptions, Stages, build
+from newsgen.build import GC_THRESHOLDS, BuildOptions, Stages, build
 from newsgen.cache import ARTICLES_DB, CACHE_DIR, Cache, CachedFile, gc_paused, is_settled
 from newsgen.report import RecordingReporter
 
@@ -233,3 +234,18 @@ def test_objects_made_with_the_collector_paused_are_frozen_then_freed_by_the_bui
     (site / "content" / "story9.txt").write_text("Story nine\nBody.\n")
     run(site, fake_stages)  # reads the cache: `gc_paused` again
     assert gc.get_freeze_count() == 0
+
+
+def test_a_build_runs_with_the_collector_thresholds_it_sets_and_restores_them(
+    make_site, fake_stages
+) -> None:
+    seen: list[tuple[int, int, int]] = []
+
+    def load(*args: object, **kwargs: object) -> object:
+        seen.append(gc.get_threshold())
+        return fake_stages.load_article(*args, **kwargs)
+
+    before = gc.get_threshold()
+    run(make_site(SITE), dataclasses.replace(fake_stages, load_article=load))
+    assert seen and set(seen) == {GC_THRESHOLDS}
+    assert gc.get_threshold() == before != GC_THRESHOLDS
