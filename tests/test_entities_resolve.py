@@ -226,3 +226,32 @@ def test_an_acronym_defined_in_one_article_joins_its_name_everywhere() -> None:
     assert "MSC" not in entities
     assert (commission.article_count, "MSC" in commission.aliases) == (2, True)
     assert resolution.per_article[1]["MSC"] == commission.id
+
+
+def test_what_annotation_stores_for_resolution_is_what_resolution_would_work_out() -> None:
+    """`annotate_article` stores each article's name counts and written acronyms, so the
+    archive-wide step need not go over every mention on every build; articles made without
+    it (as in the tests above) are worked out from their mentions, the same way."""
+    import dataclasses
+
+    from newsgen.entities import annotate_article
+    from newsgen.entities.resolve import name_counts, written_acronyms
+    from newsgen.model import Paragraph
+
+    source = SourceInfo("content/0.txt", "text", "utf-8", "0" * 64)
+    text = ("The Maritime Safety Commission (MSC) met Ilse Marten in Dunmore. The MSC said "
+            "the quay was safe, Marten said.")
+    annotated = annotate_article(Article(source=source, title="Port news in Dunmore",
+                                         blocks=(Paragraph(text),),
+                                         related_titles=("Mayor Juta Lund opens the new quay",)))
+    assert annotated.local_names == name_counts(annotated.mentions)
+    assert annotated.acronyms == written_acronyms(annotated, annotated.mentions)
+    assert annotated.acronyms == (("MSC", "Maritime Safety Commission"),) * 2
+    assert annotated.local_names == (
+        ("Dunmore", "place", 2, True),
+        ("Maritime Safety Commission", "organization", 3, True),
+        ("Ilse Marten", "person", 2, True),
+        ("Juta Lund", "person", 1, False),  # only in a `Read more` title
+    )
+    stripped = dataclasses.replace(annotated, local_names=(), acronyms=())
+    assert resolve_entities([stripped], Curation()) == resolve_entities([annotated], Curation())

@@ -19,6 +19,7 @@ from typing import NamedTuple
 from newsgen.entities.evidence import cue_counts, related_block
 from newsgen.entities.finder import Found, find_names
 from newsgen.entities.lexicon import ARCHIVE_ORG_CUES, NATIONALITIES
+from newsgen.entities.resolve import name_counts, written_acronyms
 from newsgen.entities.names import (
     acronym_after,
     join_short_forms,
@@ -174,8 +175,8 @@ def _credit_span(segments: list[_Segment]) -> tuple[int, int]:
 
 
 def annotate_article(article: Article) -> Article:
-    """The article with `mentions` (and their `entity_cues`) filled and quote speakers set to
-    canonical person names."""
+    """The article with `mentions` (and their `entity_cues`, `local_names` and `acronyms`)
+    filled and quote speakers set to canonical person names."""
     segments = article_segments(article)
     combined = "\n".join(s.text for s in segments)
     credit = _credit_span(segments)
@@ -202,7 +203,14 @@ def annotate_article(article: Article) -> Article:
     placed.extend(_related_mentions(article, canonical, kinds, short_owners))
     quotes = tuple(_speaker(q, canonical, kinds, short_owners) for q in article.quotes)
     cues = packed_cues(article, placed)
-    return replace(article, mentions=tuple(placed), quotes=quotes, entity_cues=cues)
+    return replace(
+        article,
+        mentions=tuple(placed),
+        quotes=quotes,
+        entity_cues=cues,
+        local_names=name_counts(placed),
+        acronyms=written_acronyms(article, placed),
+    )
 
 
 def packed_cues(

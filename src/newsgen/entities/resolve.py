@@ -21,7 +21,14 @@ from newsgen.entities.archive import Decisions, decide
 from newsgen.entities.curation import CuratedEntity, Curation
 from newsgen.entities.evidence import RELATED, article_cues, block_text
 from newsgen.entities.names import join_short_forms, name_key, person_name_span
-from newsgen.model import ENTITY_KINDS, Article, Entity, EntityKind, EntityResolution
+from newsgen.model import (
+    ENTITY_KINDS,
+    Article,
+    ArticleMention,
+    Entity,
+    EntityKind,
+    EntityResolution,
+)
 
 _KIND_ORDER = {kind: i for i, kind in enumerate(ENTITY_KINDS)}
 
@@ -42,16 +49,19 @@ def _person_key(name: str) -> str:
     return name_key(name[start:end] or name)
 
 
-def _local_names(article: Article) -> dict[str, tuple[EntityKind, int, bool]]:
-    """Article-local name -> (its kind in the article, mention count, whether the article's
-    own text names it, not just a `Read more` title).
+NameCount = tuple[str, EntityKind, int, bool]  # name, kind, mentions, named in the own text
+
+
+def name_counts(mentions: Sequence[ArticleMention]) -> tuple[NameCount, ...]:
+    """Per article-local name, in first-mention order: (name, its kind in the article, mention
+    count, whether the article's own text names it, not just a `Read more` title).
 
     `annotate_article` gives every mention of a name the same kind, so the first one is it."""
     found: dict[str, tuple[EntityKind, int, bool]] = {}
-    for mention in article.mentions:
+    for mention in mentions:
         kind, count, own = found.get(mention.name, (mention.kind, 0, False))
         found[mention.name] = (kind, count + 1, own or mention.block > RELATED)
-    return found
+    return tuple((name, kind, count, own) for name, (kind, count, own) in found.items())
 
 
 def _cues(article: Article) -> dict[str, tuple[tuple[str, int], ...]]:
@@ -67,12 +77,15 @@ def _majority(votes: Counter[EntityKind]) -> EntityKind:
     return min(votes, key=lambda k: (-votes[k], k == "other", _KIND_ORDER[k]))
 
 
-def _acronyms(article: Article, keys: dict[str, str], found: dict[str, set[str]]) -> None:
-    """Record which name each acronym written in the article stands for (`MSC` written where
-    the article's name is `Maritime Safety Commission`): the same acronym alone elsewhere in
-    the archive can then join that name."""
+def written_acronyms(
+    article: Article, mentions: Sequence[ArticleMention]
+) -> tuple[tuple[str, str], ...]:
+    """(surface, name) of each mention written as an acronym of its name (`MSC` where the
+    article's name is `Maritime Safety Commission`): the same acronym alone elsewhere in the
+    archive can then join that name."""
     texts: dict[int, str] = {}
-    for mention in article.mentions:
+    found = []
+    for mention in mentions:
         if mention.start < 0 or mention.kind == "person":
             continue
         text = texts.get(mention.block)
@@ -80,9 +93,8 @@ def _acronyms(article: Article, keys: dict[str, str], found: dict[str, set[str]]
             text = texts[mention.block] = block_text(article, mention.block)
         surface = text[mention.start : mention.end]
         if surface != mention.name and surface.isupper() and " " not in surface:
-            owners = found.setdefault(name_key(surface), set())
-            if len(owners) < 2:
-                owners.add(keys[mention.name])
+            found.append((surface, mention.name))
+    return tuple(found)
 
 
 def _gather(
@@ -97,7 +109,10 @@ def _gather(
     for article in articles:
         keys: dict[str, str] = {}
         cues = _cues(article)
-        for name, (kind, count, own) in _local_names(article).items():
+        # What `annotate_article` stored; worked out here for an article built without it.
+        annotated = bool(article.local_names) or not article.mentions
+        names = article.local_names if annotated else name_counts(article.mentions)
+        for name, kind, count, own in names:
             key = key_of.get((name, kind == "person"))
             if key is None:
                 key = _person_key(name) if kind == "person" else name_key(name)
@@ -110,7 +125,11 @@ def _gather(
             for cue, n in cues.get(name, ()):
                 entry.cues[cue] += n
         keys_per_article.append(keys)
-        _acronyms(article, keys, acronyms)
+        written = article.acronyms if annotated else written_acronyms(article, article.mentions)
+        for surface, name in written:
+            owners = acronyms.setdefault(name_key(surface), set())
+            if len(owners) < 2:
+                owners.add(keys[name])
     for entry in stats.values():
         if not entry.kinds:  # named only in `Read more` titles: those decide
             entry.kinds = entry.headline_kinds
