@@ -171,7 +171,9 @@ def parse_front_matter(
 # word or date, or a one-line list of them. Anything else is left to the YAML loaders.
 _SIMPLE_LINE = re.compile(r"([A-Za-z_][\w-]*):(?: (.*))?")
 _QUOTED = re.compile(r"\"([^\"\\]*)\"|'([^']*)'")
-_FLOW_ITEM = re.compile(r" *(?:\"([^\"\\]*)\"|'([^']*)'|([^\s,\[\]{}#&*!|>'\"%@`?:-][^,\[\]{}#:?]*?)) *(,|\])")
+_FLOW_ITEM = re.compile(  # a quoted item, or a plain one that opens with no indicator
+    r" *(?:\"([^\"\\]*)\"|'([^']*)'|([^\s,\[\]{}#&*!|>'\"%@`?:-][^,\[\]{}#:?]*?)) *(,|\])"
+)
 # What a plain scalar may not open with, or hold, for it to be read as it stands.
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
 _STRING_TAGS = ("tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp")  # timestamps stay text

@@ -42,7 +42,8 @@ def _converter() -> markdown.Markdown:
     one loads and wires up every extension, which cost more than converting a short article."""
     converter = getattr(_LOCAL, "converter", None)
     if converter is None:
-        converter = _LOCAL.converter = markdown.Markdown(extensions=EXTENSIONS, output_format="html")
+        converter = markdown.Markdown(extensions=EXTENSIONS, output_format="html")
+        _LOCAL.converter = converter
     return converter
 
 
