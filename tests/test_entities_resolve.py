@@ -229,9 +229,9 @@ def test_an_acronym_defined_in_one_article_joins_its_name_everywhere() -> None:
 
 
 def test_what_annotation_stores_for_resolution_is_what_resolution_would_work_out() -> None:
-    """`annotate_article` stores each article's name counts and written acronyms, so the
-    archive-wide step need not go over every mention on every build; articles made without
-    it (as in the tests above) are worked out from their mentions, the same way."""
+    """`annotate_article` stores each article's written acronyms, so the archive-wide step need
+    not go over every mention on every build; articles made without it (as in the tests above)
+    are worked out from their mentions, the same way."""
     import dataclasses
 
     from newsgen.entities import annotate_article
@@ -244,14 +244,13 @@ def test_what_annotation_stores_for_resolution_is_what_resolution_would_work_out
     annotated = annotate_article(Article(source=source, title="Port news in Dunmore",
                                          blocks=(Paragraph(text),),
                                          related_titles=("Mayor Juta Lund opens the new quay",)))
-    assert annotated.local_names == name_counts(annotated.mentions)
     assert annotated.acronyms == written_acronyms(annotated, annotated.mentions)
     assert annotated.acronyms == (("MSC", "Maritime Safety Commission"),) * 2
-    assert annotated.local_names == (
+    assert name_counts(annotated.mentions) == (
         ("Dunmore", "place", 2, True),
         ("Maritime Safety Commission", "organization", 3, True),
         ("Ilse Marten", "person", 2, True),
         ("Juta Lund", "person", 1, False),  # only in a `Read more` title
     )
-    stripped = dataclasses.replace(annotated, local_names=(), acronyms=())
+    stripped = dataclasses.replace(annotated, acronyms=(), entity_cues=())
     assert resolve_entities([stripped], Curation()) == resolve_entities([annotated], Curation())

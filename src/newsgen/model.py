@@ -138,10 +138,8 @@ class Article:
     # `newsgen.entities.evidence.article_cues`), in first-mention order; computed once per
     # file by `annotate_article` so the archive-wide step does not redo it on every build.
     entity_cues: tuple[tuple[str, tuple[tuple[str, int], ...]], ...] = ()
-    # Also for that step, also made by `annotate_article`: per article-local name (first-mention
-    # order) its kind, mention count and whether the article's own text names it (not only a
-    # `Read more` title); and (surface, name) of each mention written as an acronym of its name.
-    local_names: tuple[tuple[str, EntityKind, int, bool], ...] = ()
+    # Also for that step, also made by `annotate_article`: (surface, name) of each mention
+    # written as an acronym of its name (most articles have none).
     acronyms: tuple[tuple[str, str], ...] = ()
 
 

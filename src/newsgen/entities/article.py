@@ -19,7 +19,7 @@ from typing import NamedTuple
 from newsgen.entities.evidence import cue_counts, related_block
 from newsgen.entities.finder import Found, find_names
 from newsgen.entities.lexicon import ARCHIVE_ORG_CUES, NATIONALITIES
-from newsgen.entities.resolve import name_counts, written_acronyms
+from newsgen.entities.resolve import written_acronyms
 from newsgen.entities.names import (
     acronym_after,
     join_short_forms,
@@ -175,8 +175,8 @@ def _credit_span(segments: list[_Segment]) -> tuple[int, int]:
 
 
 def annotate_article(article: Article) -> Article:
-    """The article with `mentions` (and their `entity_cues`, `local_names` and `acronyms`)
-    filled and quote speakers set to canonical person names."""
+    """The article with `mentions` (and their `entity_cues` and `acronyms`) filled and quote
+    speakers set to canonical person names."""
     segments = article_segments(article)
     combined = "\n".join(s.text for s in segments)
     credit = _credit_span(segments)
@@ -208,7 +208,6 @@ def annotate_article(article: Article) -> Article:
         mentions=tuple(placed),
         quotes=quotes,
         entity_cues=cues,
-        local_names=name_counts(placed),
         acronyms=written_acronyms(article, placed),
     )
 

@@ -109,10 +109,10 @@ def _gather(
     for article in articles:
         keys: dict[str, str] = {}
         cues = _cues(article)
-        # What `annotate_article` stored; worked out here for an article built without it.
-        annotated = bool(article.local_names) or not article.mentions
-        names = article.local_names if annotated else name_counts(article.mentions)
-        for name, kind, count, own in names:
+        # Acronyms as `annotate_article` stored them; worked out here for an article built
+        # without it (the cues tell: it stores some for every article that has mentions).
+        annotated = bool(article.entity_cues) or not article.mentions
+        for name, kind, count, own in name_counts(article.mentions):
             key = key_of.get((name, kind == "person"))
             if key is None:
                 key = _person_key(name) if kind == "person" else name_key(name)
