@@ -436,18 +436,15 @@ def test_sentence_at_finds_the_sentence_start_backwards(text: str, start: int, s
     assert sentence_at(text, start, end) == _sentence_by_scanning(text, start, end)
 
 
-SOURCE = SourceInfo("content/x.txt", "text", "utf-8", "0" * 64)
-
-
 @given(st.from_regex(r"[a-z0-9]+(-[a-z0-9]+)*", fullmatch=True))
 @settings(max_examples=300, deadline=None)
 def test_a_slug_already_made_is_its_own_slug(slug: str) -> None:
     """`base_slug` keeps such a slug without calling `slugify`: it must be what slugify gives."""
     assert slugify(slug) == slug
-    assert base_slug(Article(source=SOURCE, title="T", slug=slug)) == slug
+    assert base_slug(art("x.txt", "T", slug=slug)) == slug
 
 
 def test_base_slug_slugifies_other_slugs_and_titles() -> None:
-    assert base_slug(Article(source=SOURCE, title="T", slug="Ärger im Hafen")) == "arger-im-hafen"
-    assert base_slug(Article(source=SOURCE, title="Port Fees Rise", slug="--")) == "port-fees-rise"
-    assert base_slug(Article(source=SOURCE, title="!!", slug="")) == "article"
+    assert base_slug(art("x.txt", "T", slug="Ärger im Hafen")) == "arger-im-hafen"
+    assert base_slug(art("x.txt", "Port Fees Rise", slug="--")) == "port-fees-rise"
+    assert base_slug(art("x.txt", "!!", slug="")) == "article"

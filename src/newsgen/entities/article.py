@@ -19,7 +19,6 @@ from typing import NamedTuple
 from newsgen.entities.evidence import cue_counts, related_block
 from newsgen.entities.finder import Found, find_names
 from newsgen.entities.lexicon import ARCHIVE_ORG_CUES, NATIONALITIES
-from newsgen.entities.resolve import written_acronyms
 from newsgen.entities.names import (
     acronym_after,
     join_short_forms,
@@ -27,6 +26,7 @@ from newsgen.entities.names import (
     name_span,
     unique_short_forms,
 )
+from newsgen.entities.resolve import written_acronyms
 from newsgen.model import Article, ArticleMention, EntityKind, HtmlBlock, Quote
 
 TITLE, STANDFIRST, CAPTION = -1, -2, -3

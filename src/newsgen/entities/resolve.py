@@ -64,10 +64,16 @@ def name_counts(mentions: Sequence[ArticleMention]) -> tuple[NameCount, ...]:
     return tuple((name, kind, count, own) for name, (kind, count, own) in found.items())
 
 
+def _annotated(article: Article) -> bool:
+    """Whether `annotate_article` stored what this step reads (`entity_cues`, `acronyms`): it
+    stores cues for every article that has mentions."""
+    return bool(article.entity_cues) or not article.mentions
+
+
 def _cues(article: Article) -> dict[str, tuple[tuple[str, int], ...]]:
     """The article's cue counts per local name: those `annotate_article` stored, else (an
     article built without it) computed now."""
-    if article.entity_cues or not article.mentions:
+    if _annotated(article):
         return dict(article.entity_cues)
     return {name: tuple(c.items()) for name, c in article_cues(article).items()}
 
@@ -109,9 +115,6 @@ def _gather(
     for article in articles:
         keys: dict[str, str] = {}
         cues = _cues(article)
-        # Acronyms as `annotate_article` stored them; worked out here for an article built
-        # without it (the cues tell: it stores some for every article that has mentions).
-        annotated = bool(article.entity_cues) or not article.mentions
         for name, kind, count, own in name_counts(article.mentions):
             key = key_of.get((name, kind == "person"))
             if key is None:
@@ -125,7 +128,10 @@ def _gather(
             for cue, n in cues.get(name, ()):
                 entry.cues[cue] += n
         keys_per_article.append(keys)
-        written = article.acronyms if annotated else written_acronyms(article, article.mentions)
+        if _annotated(article):
+            written = article.acronyms
+        else:  # an article built without `annotate_article`
+            written = written_acronyms(article, article.mentions)
         for surface, name in written:
             owners = acronyms.setdefault(name_key(surface), set())
             if len(owners) < 2:

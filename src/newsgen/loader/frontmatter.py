@@ -197,8 +197,7 @@ def load_simple(yaml_text: str) -> tuple[dict[str, Any], dict[str, int]] | None:
         match = _SIMPLE_LINE.fullmatch(line)
         if match is None or not _reads_as_string(match.group(1)):
             return None
-        raw = match.group(2)
-        raw = raw.strip(" ") if raw else raw
+        raw = (match.group(2) or "").strip(" ")
         if not raw:
             value: Any = None
         elif raw[0] == "[":
