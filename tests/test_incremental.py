@@ -179,6 +179,32 @@ def test_settings_warnings_are_not_repeated_by_later_builds(make_site, fake_stag
     assert quick.diagnostics == first.diagnostics and quick.pages_written == 1
 
 
+@pytest.mark.parametrize("then", ["no change", "a body edit"])
+def test_a_build_with_other_settings_into_the_same_folder_replaces_the_state(
+    make_site, tmp_path, then
+) -> None:
+    """`newsgen build`, then `newsgen build --base-url ...` into the same folder, then
+    `newsgen build` again: the folder holds the second build's pages, so the third must not
+    take the first build's state for a description of it (neither the no-change path nor the
+    quick path)."""
+    rng = random.Random(3)
+    site = make_site({f"content/city/first-{i}.txt": real_article(rng) for i in range(3)})
+    for path in [site, *site.rglob("*")]:
+        os.utime(path, ns=(10**9, 10**9))  # old enough to be trusted: the no-change path
+    options = BuildOptions(jobs=1, quiet=True)
+    build(site, options)
+    moved = build(site, dataclasses.replace(options, base_url="https://example.org/archive/"))
+    assert moved.pages_written > 0
+    if then == "a body edit":  # names nobody: the quick path's case
+        article = site / "content/city/first-0.txt"
+        article.write_text(article.read_text() + "The committee meets again soon.\n")
+        os.utime(article, ns=(2 * 10**9, 2 * 10**9))
+    build(site, options)
+    clean_out = tmp_path / "clean"
+    build(site, BuildOptions(output_dir=clean_out, clean=True, jobs=1, quiet=True))
+    assert tree_bytes(site / "build") == tree_bytes(clean_out)
+
+
 def test_quick_path_with_a_relative_site_path(make_site, fake_stages, monkeypatch) -> None:
     """`newsgen build .`: the page rows are found from a relative site folder too."""
     site = make_site({"content/a.txt": "Title A\nbody\n", "content/b.txt": "Title B\nbody\n"})

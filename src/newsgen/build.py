@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import os
 import time
 from collections.abc import Iterable
 from pathlib import Path
@@ -185,8 +186,13 @@ def _inputs(
 
 
 def _state_key(config: SiteConfig, options: BuildOptions, out_dir: Path) -> str:
+    """The output folder's digest, then the settings': the cache keeps one state per output
+    folder (its files are named by the first 16 characters), and a state is used only by a build
+    with the same settings. So a build with other settings into the same folder replaces the
+    state, and the next build with the first settings cannot take the folder as its own."""
+    folder = hashlib.sha256(os.path.realpath(out_dir).encode()).hexdigest()[:16]
     parts = (config_fingerprint(config), str(options.drafts), str(out_dir))
-    return hashlib.sha256("\0".join(parts).encode()).hexdigest()
+    return folder + hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
 
 def _unchanged(previous: BuildState, inputs: dict[str, tuple[int, int]], out_dir: Path) -> bool:

@@ -2,8 +2,8 @@
 
 `articles.sqlite`: a row per content file (its stat, sha256, annotated `Article` and
 diagnostics, pickled; valid for one read-settings fingerprint and code version), so a one-file
-edit writes one row. `state-<key>.pickle`, written atomically, one per output folder and
-settings: the inputs snapshot for the no-change fast path, page fingerprints, the output
+edit writes one row. `state-<key>.pickle`, written atomically, one per output folder (from the
+last build into it, with the settings it used): the inputs snapshot for the no-change fast path, page fingerprints, the output
 manifest and the last diagnostics; `rows-<key>.sqlite` goes with it (see `pagestore`).
 Anything unreadable is reported and ignored.
 """
@@ -344,8 +344,9 @@ class Cache:
         return payload if isinstance(payload, BuildState) else None
 
     def store_state(self, key: str, state: BuildState) -> None:
-        """One state per output folder and settings (a `--clean` build into another folder
-        leaves this one's alone); only the most recent few are kept."""
+        """One state per output folder: the key's first 16 characters name the folder (see
+        `build._state_key`), so a build into another folder leaves this one's alone, and one
+        with other settings into the same folder replaces it. The most recent few are kept."""
         self._store(_state_name(key), key, state)
         if self.enabled:
             self._prune_states()
