@@ -119,7 +119,9 @@ def test_serve_calls_the_dev_server(monkeypatch, run_cli, make_site) -> None:
 
 def test_inspect_json_and_summary(monkeypatch, run_cli, tmp_path: Path) -> None:
     view = {"title": "Ferry returns", "url": "/2025/03/03/ferry/", "quotes": [{"speaker": "Vennick"}]}
-    monkeypatch.setattr(cli, "inspect_file", lambda path: view)
+    import newsgen.buildsteps.one_file  # where `newsgen inspect` imports it from when it runs
+
+    monkeypatch.setattr(newsgen.buildsteps.one_file, "inspect_file", lambda path: view)
     code, out, _ = run_cli(["inspect", "story.txt", "--json"])
     assert code == 0 and json.loads(out) == view
     code, out, _ = run_cli(["inspect", "story.txt"])

@@ -1,35 +1,34 @@
-"""One `build()` that runs the stages in order and collects their diagnostics.
+"""`build()`: the output as the site's files and settings say it should be.
 
-config -> discover -> load + annotate (cached, parallel) -> entities -> index -> page plan ->
-render only pages whose fingerprint changed (parallel) -> staged output -> swap. The stage
-functions come in a `Stages` value so tests can run the orchestration with fakes; the stages'
-machinery lives in `newsgen.buildsteps`.
+It first asks `newsgen.uptodate` whether the last identical build still stands (nothing it read
+has changed), which needs none of the pipeline; only when it does not is the pipeline
+(`buildsteps.run`) imported and run: config -> discover -> load + annotate (cached, parallel)
+-> entities -> index -> page plan -> render only pages whose fingerprint changed (parallel) ->
+staged output -> swap. The stage functions come in a `Stages` value so tests can run the
+orchestration with fakes; the stages' machinery lives in `newsgen.buildsteps`.
 """
 
 from __future__ import annotations
 
-import gc
-import hashlib
-import os
 import time
-from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from newsgen.buildsteps.load import load_articles
-from newsgen.buildsteps.one_file import find_site_root, inspect_file
-from newsgen.buildsteps.options import BuildOptions, BuildResult, Counts, Stages
-from newsgen.buildsteps.parallel import parallel_map, worker_count
-from newsgen.buildsteps.quick import QuickBuild, try_quick
-from newsgen.buildsteps.rows import RowsExport
-from newsgen.buildsteps.site import LoadedSite, load_site, site_config
-from newsgen.buildsteps.write import page_fingerprint, write_site
-from newsgen.cache import FOLDER_KEYS, BuildState, Cache, folder_stats, input_snapshot, is_settled
-from newsgen.config import SiteConfig, config_fingerprint
-from newsgen.diagnostics import has_errors
-from newsgen.output import MARKER
+from newsgen.buildsteps.options import BuildOptions, BuildResult, Stages
+from newsgen.lazy import lazy_names
 from newsgen.report import ConsoleReporter, Reporter
+from newsgen.uptodate import unchanged_result
+
+if TYPE_CHECKING:  # offered here, imported on first use (see `__getattr__`)
+    from newsgen.buildsteps.load import load_articles
+    from newsgen.buildsteps.one_file import find_site_root, inspect_file
+    from newsgen.buildsteps.parallel import parallel_map, worker_count
+    from newsgen.buildsteps.run import GC_THRESHOLDS
+    from newsgen.buildsteps.site import LoadedSite, load_site, site_config
+    from newsgen.buildsteps.write import page_fingerprint
 
 __all__ = [
+    "GC_THRESHOLDS",
     "BuildOptions",
     "BuildResult",
     "LoadedSite",
@@ -45,13 +44,6 @@ __all__ = [
     "worker_count",
 ]
 
-# The cyclic collector's thresholds during a build (forked workers inherit them). A build makes
-# millions of long-lived objects and few reference cycles; with Python's default (700, 10, 10)
-# the collector ran over a thousand times in a 20,000-article build's parent and walked the
-# same objects again and again: 2.4 s of a cold build's CPU time over all its processes,
-# 0.3 s with these.
-GC_THRESHOLDS = (50_000, 20, 20)
-
 
 def build(
     site_dir: Path,
@@ -62,142 +54,28 @@ def build(
     """Build the site in `site_dir`; never raises for problems in the content or config."""
     started = time.perf_counter()
     reporter = reporter or ConsoleReporter(options.quiet, options.verbose)
-    stages = stages or Stages()
-    counts = Counts()
-    config, out_dir = site_config(Path(site_dir), options, counts.diagnostics)
-    if not has_errors(counts.diagnostics):
-        thresholds = gc.get_threshold()
-        gc.set_threshold(*GC_THRESHOLDS)
-        try:
-            _run(Path(site_dir), config, out_dir, options, stages, reporter, counts)
-        finally:
-            gc.unfreeze()  # see load_articles
-            gc.set_threshold(*thresholds)
-    result = BuildResult(
-        counts.articles, counts.written, counts.unchanged, counts.removed,
-        tuple(counts.diagnostics), time.perf_counter() - started, out_dir, options.strict,
-    )  # fmt: skip
-    reporter.finish(result)
-    return result
+    if stages is None:  # fake stages (tests) make other pages: no record is theirs
+        result = unchanged_result(Path(site_dir), options, started)
+        if result is not None:
+            reporter.finish(result)
+            return result
+    from newsgen.buildsteps.run import run_build
+
+    return run_build(Path(site_dir), options, reporter, stages or Stages(), started, stages is None)
 
 
-
-def _run(
-    site_dir: Path,
-    config: SiteConfig,
-    out_dir: Path,
-    options: BuildOptions,
-    stages: Stages,
-    reporter: Reporter,
-    counts: Counts,
-) -> None:
-    """The stages proper, once the config is known to be good."""
-    cache = Cache(site_dir, reuse=not options.clean)
-    reporter.stage("discover")
-    taken_ns = time.time_ns()
-    state_key = _state_key(config, options, out_dir)
-    previous = cache.load_state(state_key)
-    known = _inputs(site_dir, config, previous.files, previous.themes) if previous else {}
-    if previous and _unchanged(previous, known, out_dir):
-        counts.articles, counts.unchanged = previous.article_count, len(previous.page_fingerprints)
-        counts.diagnostics.extend(previous.diagnostics)
-        return
-    quick = None
-    if previous:
-        quick = QuickBuild(site_dir, config, out_dir, options, stages, cache, state_key, previous,
-                           known, taken_ns)  # fmt: skip
-        state = try_quick(quick, counts)
-        if state is not None:
-            counts.articles = state.article_count
-            cache.store_state(state_key, state)
-            counts.diagnostics.extend(cache.problems)
-            return
-    cache.forget_state(state_key)
-    if quick and quick.discovered:
-        files = quick.discovered[0]
-    else:
-        files = _discover(site_dir, config, stages, previous, known)
-    themes = tuple(stages.theme_dirs())
-    snapshot = _inputs(site_dir, config, files, themes)
-    articles = load_articles(site_dir, config, files, cache, stages, options, reporter, counts,
-                             quick.reads if quick else None)  # fmt: skip
-    if not options.drafts:
-        articles = [a for a in articles if not a.draft]
-    counts.articles = len(articles)
-    reporter.stage("index")
-    later = len(counts.diagnostics)
-    curation, problems = stages.load_curation(site_dir)
-    counts.diagnostics.extend(problems)
-    resolution = stages.resolve_entities(articles, curation, config)
-    index, problems = stages.build_index(articles, resolution, config, options.jobs)
-    # Like the articles (see load_articles), the index lives until the build ends: frozen, the
-    # collector leaves it alone, in this process and in the forked render workers, whose full
-    # collections would otherwise walk it and copy every memory page it touches.
-    gc.freeze()
-    counts.diagnostics.extend(problems)
-    # The refs and site frame every page needs, made (and kept) before the rows export forks,
-    # so the export's child uses them instead of making them again.
-    stages.make_plan(index, config)
-    rows = RowsExport(cache, state_key, stages, index, config, taken_ns)
-    rows.start()
-    try:
-        state = write_site(site_dir, config, out_dir, index, previous, stages, options, reporter, counts)
-    finally:
-        rows_token = rows.finish()
-        stages.forget_plan()  # the plan `make_plan` kept for the page rows, and its index
-    if state is not None:
-        state.inputs, state.files, state.themes = snapshot, tuple(files), themes
-        state.started_ns = taken_ns
-        state.article_count = counts.articles
-        state.file_diagnostics = tuple(counts.file_diagnostics)
-        state.later_diagnostics = tuple(counts.diagnostics[later:])
-        state.rows_token = rows_token
-        cache.store_state(state_key, state)
-    counts.diagnostics.extend(cache.problems)
-
-
-def _discover(
-    site_dir: Path,
-    config: SiteConfig,
-    stages: Stages,
-    previous: BuildState | None,
-    known: dict[str, tuple[int, int]],
-) -> list[str]:
-    """The content files: the last build's list when no content folder changed (no file was
-    added, removed or renamed), since discovery is slow on a big archive."""
-    if previous is not None:
-        now = {key: stat for key, stat in known.items() if key.startswith(FOLDER_KEYS)}
-        before = {key: stat for key, stat in previous.inputs.items() if key.startswith(FOLDER_KEYS)}
-        if now == before and is_settled(now, previous.started_ns):
-            return list(previous.files)
-    return stages.discover(site_dir / config.content_dir)
-
-
-def _inputs(
-    site_dir: Path, config: SiteConfig, files: Iterable[str], themes: Iterable[Path]
-) -> dict[str, tuple[int, int]]:
-    """The stat table of everything a build reads (content files and folders, settings, themes)."""
-    content_root = site_dir / config.content_dir
-    settings_files = [site_dir / "newsgen.yaml", site_dir / "entities.yaml"]
-    watched = [site_dir / config.templates_dir, site_dir / config.static_dir, *themes]
-    inputs = input_snapshot(content_root, files, settings_files, watched)
-    inputs.update(folder_stats(content_root))
-    return inputs
-
-
-def _state_key(config: SiteConfig, options: BuildOptions, out_dir: Path) -> str:
-    """The output folder's digest, then the settings': the cache keeps one state per output
-    folder (its files are named by the first 16 characters), and a state is used only by a build
-    with the same settings. So a build with other settings into the same folder replaces the
-    state, and the next build with the first settings cannot take the folder as its own."""
-    folder = hashlib.sha256(os.path.realpath(out_dir).encode()).hexdigest()[:16]
-    parts = (config_fingerprint(config), str(options.drafts), str(out_dir))
-    return folder + hashlib.sha256("\0".join(parts).encode()).hexdigest()
-
-
-def _unchanged(previous: BuildState, inputs: dict[str, tuple[int, int]], out_dir: Path) -> bool:
-    """The fast path: same inputs by stat, settled (not racy), and the output still ours."""
-    if previous.inputs != inputs:
-        return False
-    return is_settled(inputs, previous.started_ns) and (out_dir / MARKER).is_file()
-
+# Names this module has long offered, from the modules that define them: imported on first use,
+# so that an up-to-date build does not import the pipeline.
+_ELSEWHERE = {
+    "GC_THRESHOLDS": "newsgen.buildsteps.run",
+    "LoadedSite": "newsgen.buildsteps.site",
+    "find_site_root": "newsgen.buildsteps.one_file",
+    "inspect_file": "newsgen.buildsteps.one_file",
+    "load_articles": "newsgen.buildsteps.load",
+    "load_site": "newsgen.buildsteps.site",
+    "page_fingerprint": "newsgen.buildsteps.write",
+    "parallel_map": "newsgen.buildsteps.parallel",
+    "site_config": "newsgen.buildsteps.site",
+    "worker_count": "newsgen.buildsteps.parallel",
+}
+__getattr__ = lazy_names(__name__, _ELSEWHERE)

@@ -5,6 +5,7 @@ diagnostics, pickled; valid for one read-settings fingerprint and code version),
 edit writes one row. `state-<key>.pickle`, written atomically, one per output folder (from the
 last build into it, with the settings it used): the inputs snapshot for the no-change fast path, page fingerprints, the output
 manifest and the last diagnostics; `rows-<key>.sqlite` goes with it (see `pagestore`).
+`uptodate-<key>.pickle`: one per request, for the no-change check (see `newsgen.uptodate`).
 Anything unreadable is reported and ignored.
 """
 
@@ -14,13 +15,11 @@ import contextlib
 import copyreg
 import dataclasses
 import gc
-import hashlib
 import io
 import operator
 import os
 import pickle
 import sqlite3
-import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,8 +27,18 @@ from typing import Any, BinaryIO
 
 from newsgen.diagnostics import Diagnostic, warning
 from newsgen.model import Article, quicken_module
+from newsgen.uptodate import (  # noqa: F401  (the build's names for them)
+    CACHE_DIR,
+    FOLDER_KEYS,
+    RACY_NS,
+    code_version,
+    folder_stats,
+    forget_records,
+    input_snapshot,
+    is_settled,
+    package_version,
+)
 
-CACHE_DIR = ".newsgen-cache"
 MAGIC = "newsgen-cache"
 FORMAT = 2
 
@@ -71,63 +80,6 @@ class BuildState:
         """Everything the build reported after the settings' own (the fast path replays it)."""
         files = tuple(d for _rel, found in self.file_diagnostics for d in found)
         return files + self.later_diagnostics
-
-
-# A file whose mtime is this close to the moment its stat was taken may change again within the
-# same timestamp tick, so its stat alone proves nothing ("racy" in git's terms): re-read it.
-RACY_NS = 100_000_000
-
-
-def is_settled(stats: dict[str, tuple[int, int]], taken_ns: int) -> bool:
-    """True when every (mtime_ns, size) is old enough to be trusted against a stat taken then."""
-    limit = taken_ns - RACY_NS
-    return all(mtime < limit for mtime, _size in stats.values())
-
-
-def input_snapshot(
-    content_root: Path, files: Iterable[str], more_files: Iterable[Path], folders: Iterable[Path]
-) -> dict[str, tuple[int, int]]:
-    """(mtime_ns, size) of every input of a build, keyed by path: the fast path compares these.
-
-    `files` are relative to `content_root`; `more_files` and everything under `folders` are
-    keyed by their full path (absent ones are simply missing from the table).
-    """
-    inputs: dict[str, tuple[int, int]] = {}
-    root = str(content_root) + os.sep
-    for rel in files:  # plain strings and os.stat: this loop is most of a no-change build
-        _stat_into(inputs, rel, root + rel)
-    for path in more_files:
-        _stat_into(inputs, f":{path}", str(path))
-    for folder in folders:
-        for dirpath, dirs, names in os.walk(folder):
-            dirs.sort()
-            for name in sorted(names):
-                path = os.path.join(dirpath, name)
-                _stat_into(inputs, f":{path}", path)
-    return inputs
-
-
-FOLDER_KEYS = ("dir:", "link:")  # the keys `folder_stats` uses in an input table
-
-
-def folder_stats(root: Path) -> dict[str, tuple[int, int]]:
-    """(mtime_ns, size) of every folder under `root`: a file added, removed or renamed changes
-    its folder's mtime, so with the known files' stats this proves "no change" without a fresh
-    discovery. A symlinked folder (whose changes would not show) makes the table never match."""
-    found: dict[str, tuple[int, int]] = {}
-    for dirpath, dirs, _names in os.walk(root):
-        _stat_into(found, f"dir:{dirpath}", dirpath)
-        if any(os.path.islink(os.path.join(dirpath, d)) for d in dirs):
-            found[f"link:{dirpath}"] = (time.time_ns(), 0)
-    return found
-
-
-def _stat_into(inputs: dict[str, tuple[int, int]], key: str, path: str) -> None:
-    try:
-        info = os.stat(path)
-    except OSError:
-        return
-    inputs[key] = (info.st_mtime_ns, info.st_size)
 
 
 def _fast_reducers() -> dict[type, Callable[[Any], tuple[Any, ...]]]:
@@ -183,23 +135,6 @@ def dump(payload: object, handle: BinaryIO) -> None:
 
 ARTICLES_DB = "articles.sqlite"
 LEGACY_ARTICLES = "articles*.pickle"  # the article cache of older versions, removed when seen
-
-
-def package_version() -> str:
-    from newsgen import __version__
-
-    return __version__
-
-
-def code_version() -> str:
-    """newsgen's version plus a digest of its source files' stat, so edited code drops the cache."""
-    root = Path(__file__).resolve().parent
-    stats = []
-    for path in sorted(root.rglob("*.py")):
-        info = path.stat()
-        stats.append(f"{path.relative_to(root)}:{info.st_mtime_ns}:{info.st_size}")
-    digest = hashlib.sha256("\n".join(stats).encode()).hexdigest()[:16]
-    return f"{package_version()}+{digest}"
 
 
 class Cache:
@@ -356,7 +291,9 @@ class Cache:
         return self.folder / f"rows-{key[:16]}.sqlite"
 
     def forget_state(self, key: str) -> None:
-        """Drop the fast-path state, so a build that fails half-way is never taken as done."""
+        """Drop the fast-path state, so a build that fails half-way is never taken as done, and
+        every up-to-date record of the site (`uptodate`): the output is about to change."""
+        forget_records(self.folder)
         (self.folder / _state_name(key)).unlink(missing_ok=True)
         (self.folder / "state.pickle").unlink(missing_ok=True)  # the single state of old
 

@@ -14,9 +14,10 @@ from pathlib import Path
 from typing import Any
 
 from newsgen import __version__
-from newsgen.build import BuildOptions, build, inspect_file, load_site
-from newsgen.config import normalise_base_url
-from newsgen.scaffold import ScaffoldError, init_site
+from newsgen.build import BuildOptions, build
+
+# The other commands import what they need when they run: `newsgen build` with nothing to do
+# should import none of the pipeline (see `newsgen.uptodate`).
 
 USAGE_ERROR = 2
 
@@ -77,6 +78,8 @@ def _positive_int(text: str) -> int:
 
 
 def _base_url(text: str) -> str:
+    from newsgen.config import normalise_base_url
+
     normalised = normalise_base_url(text)
     if normalised is None:
         raise argparse.ArgumentTypeError(
@@ -200,6 +203,8 @@ def run_serve(args: argparse.Namespace) -> int:
 
 
 def run_inspect(args: argparse.Namespace) -> int:
+    from newsgen.buildsteps.one_file import inspect_file
+
     try:
         view = inspect_file(args.file)
     except OSError as exc:
@@ -235,6 +240,8 @@ def _short(value: Any, width: int = 100) -> str:
 
 
 def run_init(args: argparse.Namespace) -> int:
+    from newsgen.scaffold import ScaffoldError, init_site
+
     try:
         written = init_site(args.dir)
     except ScaffoldError as exc:
@@ -246,6 +253,7 @@ def run_init(args: argparse.Namespace) -> int:
 
 
 def run_entities(args: argparse.Namespace) -> int:
+    from newsgen.buildsteps.site import load_site
     from newsgen.entities import entity_report
 
     site = load_site(args.site, BuildOptions(drafts=args.drafts, quiet=True))

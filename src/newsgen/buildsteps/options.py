@@ -7,10 +7,12 @@ import importlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsgen.diagnostics import Diagnostic
-from newsgen.model import Article
+
+if TYPE_CHECKING:
+    from newsgen.model import Article
 
 
 @dataclass(frozen=True, slots=True)
