@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from newsgen.buildsteps.options import BuildOptions, BuildResult, Stages
 from newsgen.lazy import lazy_names
 from newsgen.report import ConsoleReporter, Reporter
-from newsgen.uptodate import unchanged_result
+from newsgen.uptodate import check
 
 if TYPE_CHECKING:  # offered here, imported on first use (see `__getattr__`)
     from newsgen.buildsteps.load import load_articles
@@ -54,14 +54,15 @@ def build(
     """Build the site in `site_dir`; never raises for problems in the content or config."""
     started = time.perf_counter()
     reporter = reporter or ConsoleReporter(options.quiet, options.verbose)
+    checked = None
     if stages is None:  # fake stages (tests) make other pages: no record is theirs
-        result = unchanged_result(Path(site_dir), options, started)
-        if result is not None:
-            reporter.finish(result)
-            return result
+        checked = check(Path(site_dir), options, started)
+        if checked.result is not None:
+            reporter.finish(checked.result)
+            return checked.result
     from newsgen.buildsteps.run import run_build
 
-    return run_build(Path(site_dir), options, reporter, stages or Stages(), started, stages is None)
+    return run_build(Path(site_dir), options, reporter, stages or Stages(), started, checked)
 
 
 # Names this module has long offered, from the modules that define them: imported on first use,

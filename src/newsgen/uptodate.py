@@ -152,30 +152,44 @@ def record_path(site_dir: Path, options: BuildOptions) -> Path:
     return Path(site_dir) / CACHE_DIR / f"{RECORD_PREFIX}{digest}.pickle"
 
 
-def unchanged_result(site_dir: Path, options: BuildOptions, started: float) -> BuildResult | None:
-    """The result of the last identical build when nothing it read has changed since; else None
-    (and the build runs). `started` is the build's `time.perf_counter()` start."""
+@dataclass(frozen=True, slots=True)
+class Check:
+    """What `check` found: the result, when the output stands; otherwise the stats it took of
+    the last build's inputs, and when, so the pipeline need not take them again."""
+
+    result: BuildResult | None = None
+    where: BuildInputs | None = None
+    inputs: dict[str, tuple[int, int]] | None = None
+    taken_ns: int = 0  # taken before the stats, as the racy-file rule needs
+
+
+def check(site_dir: Path, options: BuildOptions, started: float) -> Check:
+    """Whether the last identical build still stands (nothing it read has changed since);
+    `started` is the build's `time.perf_counter()` start, for the result's elapsed time."""
     if options.clean:
-        return None
+        return Check()
     try:
         with open(record_path(site_dir, options), "rb") as handle:
             stored = pickle.load(handle)
     except Exception:  # missing, or damaged in any way: the build decides
-        return None
+        return Check()
     if not (isinstance(stored, tuple) and len(stored) == 3 and isinstance(stored[2], UpToDate)):
-        return None
+        return Check()
     fmt, version, record = stored
     if fmt != RECORD_FORMAT or version != code_version():
-        return None
+        return Check()
+    taken_ns = time.time_ns()
     inputs = record.where.snapshot()
+    seen = Check(None, record.where, inputs, taken_ns)
     if inputs != record.inputs or not is_settled(inputs, record.taken_ns):
-        return None
+        return seen
     if not (record.output_dir / MARKER).is_file():
-        return None
-    return BuildResult(
+        return seen
+    result = BuildResult(
         record.articles, 0, record.pages, 0, record.diagnostics,
         time.perf_counter() - started, record.output_dir, options.strict,
     )  # fmt: skip
+    return Check(result)
 
 
 def write_record(site_dir: Path, options: BuildOptions, record: UpToDate) -> None:

@@ -26,7 +26,7 @@ from newsgen.config import SiteConfig, config_fingerprint
 from newsgen.diagnostics import Diagnostic, has_errors
 from newsgen.output import MARKER
 from newsgen.report import Reporter
-from newsgen.uptodate import BuildInputs, UpToDate, write_record
+from newsgen.uptodate import BuildInputs, Check, UpToDate, write_record
 
 # The cyclic collector's thresholds during a build (forked workers inherit them). A build makes
 # millions of long-lived objects and few reference cycles; with Python's default (700, 10, 10)
@@ -42,21 +42,22 @@ def run_build(
     reporter: Reporter,
     stages: Stages,
     started: float,
-    record: bool,
+    checked: Check | None,
 ) -> BuildResult:
-    """Build the site; never raises for problems in the content or config. `record`: leave an
-    up-to-date record for the next identical request (not when tests run fake stages)."""
+    """Build the site; never raises for problems in the content or config. `checked`: what
+    `build()`'s up-to-date check found, None when it did not look (tests' fake stages); when it
+    did, the build leaves a record for the next identical request."""
     counts = Counts()
     config, out_dir = site_config(site_dir, options, counts.diagnostics)
     if not has_errors(counts.diagnostics):
         thresholds = gc.get_threshold()
         gc.set_threshold(*GC_THRESHOLDS)
         try:
-            done = _run(site_dir, config, out_dir, options, stages, reporter, counts)
+            done = _run(site_dir, config, out_dir, options, stages, reporter, counts, checked)
         finally:
             gc.unfreeze()  # see load_articles
             gc.set_threshold(*thresholds)
-        if done is not None and record:
+        if done is not None and checked is not None:
             write_record(site_dir, options, done)
     result = BuildResult(
         counts.articles, counts.written, counts.unchanged, counts.removed,
@@ -74,6 +75,7 @@ def _run(
     stages: Stages,
     reporter: Reporter,
     counts: Counts,
+    checked: Check | None,
 ) -> UpToDate | None:
     """The stages proper, once the config is known to be good; what the next identical request
     may take as up to date, when this build stored its state."""
@@ -84,7 +86,11 @@ def _run(
     state_key = _state_key(config, options, out_dir)
     previous = cache.load_state(state_key)
     where = _where(site_dir, config, previous.files, previous.themes) if previous else None
-    known = where.snapshot() if where else {}
+    known: dict[str, tuple[int, int]] = {}
+    if checked and checked.where == where and checked.inputs is not None:  # taken a moment ago
+        known, taken_ns = checked.inputs, checked.taken_ns
+    elif where:
+        known = where.snapshot()
     if previous and where and _unchanged(previous, known, out_dir):
         counts.articles, counts.unchanged = previous.article_count, len(previous.page_fingerprints)
         counts.diagnostics.extend(previous.diagnostics)
