@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from newsgen.output import MARKER, OutputError, Staging, Tree, recover, safe_join
+from newsgen.output import MARKER, OutputError, Staging, Tree, existing_files, recover, safe_join
 
 
 def stage(out: Path, files: dict[str, bytes], previous: set[str] | None = None) -> Staging:
@@ -230,3 +230,17 @@ def test_an_abandoned_staging_folder_is_removed(tmp_path: Path) -> None:
     gone._release()  # as if its build had been killed: the lock goes with the process
     Staging(tmp_path / "build").open()
     assert len(list(tmp_path.glob(".build-tmp-*"))) == 1  # only the new build's own
+
+
+@pytest.mark.parametrize("given", ["path", "relative str"])
+def test_existing_files_lists_every_file_but_the_marker(tmp_path, monkeypatch, given) -> None:
+    out = tmp_path / "site out"
+    files = {"index.html": b"i", "feed.xml": b"f", "2025/04/16/ferry/index.html": b"a",
+             "tags/rye/page/2/index.html": b"t", MARKER: b"m"}  # fmt: skip
+    for rel, data in files.items():
+        (out / rel).parent.mkdir(parents=True, exist_ok=True)
+        (out / rel).write_bytes(data)
+    (out / "empty" / "folder").mkdir(parents=True)
+    monkeypatch.chdir(tmp_path)
+    folder = out if given == "path" else Path("site out")
+    assert existing_files(folder) == set(files) - {MARKER}

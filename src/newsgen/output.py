@@ -125,9 +125,11 @@ def is_ours(folder: Path) -> bool:
 def existing_files(folder: Path) -> set[str]:
     """Every file under `folder` as a relative posix path (the marker excluded)."""
     found: set[str] = set()
-    for dirpath, _dirs, files in os.walk(folder):
-        rel_dir = os.path.relpath(dirpath, folder).replace(os.sep, "/")
-        prefix = "" if rel_dir == "." else rel_dir + "/"
+    top = str(folder)
+    cut = len(top) + 1  # `os.walk` gives `top` + separator + the folder: cut, not `relpath`
+    for dirpath, _dirs, files in os.walk(top):
+        rel_dir = dirpath[cut:].replace(os.sep, "/")
+        prefix = rel_dir + "/" if rel_dir else ""
         found.update(prefix + name for name in files)
     found.discard(MARKER)
     return found
