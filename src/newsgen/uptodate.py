@@ -147,7 +147,8 @@ class UpToDate:
 def record_path(site_dir: Path, options: BuildOptions) -> Path:
     """The record for this request: the options that choose the output and its pages (not
     `jobs`, `quiet`, `verbose` or `strict`, which change neither)."""
-    request = (os.path.realpath(site_dir), str(options.output_dir), str(options.base_url), options.drafts)
+    site = os.path.realpath(site_dir)
+    request = (site, str(options.output_dir), str(options.base_url), options.drafts)
     digest = hashlib.sha256(repr(request).encode()).hexdigest()[:16]
     return Path(site_dir) / CACHE_DIR / f"{RECORD_PREFIX}{digest}.pickle"
 

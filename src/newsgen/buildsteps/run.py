@@ -135,7 +135,8 @@ def _run(
     rows = RowsExport(cache, state_key, stages, index, config, taken_ns)
     rows.start()
     try:
-        state = write_site(site_dir, config, out_dir, index, previous, stages, options, reporter, counts)
+        state = write_site(site_dir, config, out_dir, index, previous, stages, options, reporter,
+                           counts)  # fmt: skip
     finally:
         rows_token = rows.finish()
         stages.forget_plan()  # the plan `make_plan` kept for the page rows, and its index
