@@ -246,11 +246,11 @@ def test_what_annotation_stores_for_resolution_is_what_resolution_would_work_out
                                          related_titles=("Mayor Juta Lund opens the new quay",)))
     assert annotated.acronyms == written_acronyms(annotated, annotated.mentions)
     assert annotated.acronyms == (("MSC", "Maritime Safety Commission"),) * 2
-    assert name_counts(annotated.mentions) == (
-        ("Dunmore", "place", 2, True),
-        ("Maritime Safety Commission", "organization", 3, True),
-        ("Ilse Marten", "person", 2, True),
-        ("Juta Lund", "person", 1, False),  # only in a `Read more` title
-    )
+    assert list(name_counts(annotated.mentions).items()) == [
+        ("Dunmore", ("place", 2, True)),
+        ("Maritime Safety Commission", ("organization", 3, True)),
+        ("Ilse Marten", ("person", 2, True)),
+        ("Juta Lund", ("person", 1, False)),  # only in a `Read more` title
+    ]
     stripped = dataclasses.replace(annotated, acronyms=(), entity_cues=())
     assert resolve_entities([stripped], Curation()) == resolve_entities([annotated], Curation())

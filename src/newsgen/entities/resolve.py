@@ -49,19 +49,16 @@ def _person_key(name: str) -> str:
     return name_key(name[start:end] or name)
 
 
-NameCount = tuple[str, EntityKind, int, bool]  # name, kind, mentions, named in the own text
-
-
-def name_counts(mentions: Sequence[ArticleMention]) -> tuple[NameCount, ...]:
-    """Per article-local name, in first-mention order: (name, its kind in the article, mention
-    count, whether the article's own text names it, not just a `Read more` title).
+def name_counts(mentions: Sequence[ArticleMention]) -> dict[str, tuple[EntityKind, int, bool]]:
+    """Article-local name, in first-mention order -> (its kind in the article, mention count,
+    whether the article's own text names it, not just a `Read more` title).
 
     `annotate_article` gives every mention of a name the same kind, so the first one is it."""
     found: dict[str, tuple[EntityKind, int, bool]] = {}
     for mention in mentions:
         kind, count, own = found.get(mention.name, (mention.kind, 0, False))
         found[mention.name] = (kind, count + 1, own or mention.block > RELATED)
-    return tuple((name, kind, count, own) for name, (kind, count, own) in found.items())
+    return found
 
 
 def _annotated(article: Article) -> bool:
@@ -115,7 +112,7 @@ def _gather(
     for article in articles:
         keys: dict[str, str] = {}
         cues = _cues(article)
-        for name, kind, count, own in name_counts(article.mentions):
+        for name, (kind, count, own) in name_counts(article.mentions).items():
             key = key_of.get((name, kind == "person"))
             if key is None:
                 key = _person_key(name) if kind == "person" else name_key(name)
