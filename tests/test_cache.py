@@ -11,8 +11,9 @@ import pytest
 
 from conftest import tree_bytes
 from newsgen.build import GC_THRESHOLDS, BuildOptions, Stages, build
-from newsgen.cache import ARTICLES_DB, CACHE_DIR, Cache, CachedFile, gc_paused, is_settled
+from newsgen.cache import ARTICLES_DB, Cache, CachedFile, gc_paused
 from newsgen.report import RecordingReporter
+from newsgen.uptodate import CACHE_DIR, is_settled
 
 SITE = {f"content/story{i}.txt": f"Story {i}\nbody {i}\n" for i in range(5)}
 OLD_NS = 1_000_000_000

@@ -2,10 +2,11 @@
 
 `articles.sqlite`: a row per content file (its stat, sha256, annotated `Article` and
 diagnostics, pickled; valid for one read-settings fingerprint and code version), so a one-file
-edit writes one row. `state-<key>.pickle`, written atomically, one per output folder (from the
-last build into it, with the settings it used): the inputs snapshot for the no-change fast path, page fingerprints, the output
-manifest and the last diagnostics; `rows-<key>.sqlite` goes with it (see `pagestore`).
-`uptodate-<key>.pickle`: one per request, for the no-change check (see `newsgen.uptodate`).
+edit writes one row. `state-<key>.pickle`, written atomically, one per output folder (from
+the last build into it, with the settings it used): the inputs snapshot for the no-change fast
+path, page fingerprints, the output manifest and the last diagnostics; `rows-<key>.sqlite`
+goes with it (see `pagestore`). `uptodate-<key>.pickle`: one per request, for the no-change
+check (see `newsgen.uptodate`).
 Anything unreadable is reported and ignored.
 """
 
@@ -27,17 +28,7 @@ from typing import Any, BinaryIO
 
 from newsgen.diagnostics import Diagnostic, warning
 from newsgen.model import Article, quicken_module
-from newsgen.uptodate import (  # noqa: F401  (the build's names for them)
-    CACHE_DIR,
-    FOLDER_KEYS,
-    RACY_NS,
-    code_version,
-    folder_stats,
-    forget_records,
-    input_snapshot,
-    is_settled,
-    package_version,
-)
+from newsgen.uptodate import CACHE_DIR, code_version, forget_records, package_version
 
 MAGIC = "newsgen-cache"
 FORMAT = 2

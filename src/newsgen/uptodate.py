@@ -90,6 +90,17 @@ def _stat_into(inputs: dict[str, tuple[int, int]], key: str, path: str) -> None:
     inputs[key] = (info.st_mtime_ns, info.st_size)
 
 
+def still_stands(
+    recorded: dict[str, tuple[int, int]],
+    now: dict[str, tuple[int, int]],
+    taken_ns: int,
+    output_dir: Path,
+) -> bool:
+    """Whether a build's output still stands: its inputs have the stats it `recorded` when it
+    took them at `taken_ns`, all old enough to trust, and the output is still newsgen's."""
+    return now == recorded and is_settled(now, taken_ns) and (output_dir / MARKER).is_file()
+
+
 def package_version() -> str:
     from newsgen import __version__
 
@@ -181,11 +192,8 @@ def check(site_dir: Path, options: BuildOptions, started: float) -> Check:
         return Check()
     taken_ns = time.time_ns()
     inputs = record.where.snapshot()
-    seen = Check(None, record.where, inputs, taken_ns)
-    if inputs != record.inputs or not is_settled(inputs, record.taken_ns):
-        return seen
-    if not (record.output_dir / MARKER).is_file():
-        return seen
+    if not still_stands(record.inputs, inputs, record.taken_ns, record.output_dir):
+        return Check(None, record.where, inputs, taken_ns)
     result = BuildResult(
         record.articles, 0, record.pages, 0, record.diagnostics,
         time.perf_counter() - started, record.output_dir, options.strict,

@@ -13,11 +13,12 @@ from typing import Any
 
 from newsgen.buildsteps.options import BuildOptions, Counts, Stages
 from newsgen.buildsteps.parallel import parallel_map
-from newsgen.cache import Cache, CachedFile, dumps, gc_paused, is_settled
+from newsgen.cache import Cache, CachedFile, dumps, gc_paused
 from newsgen.config import SiteConfig, config_fingerprint, read_settings
 from newsgen.diagnostics import Diagnostic, error
 from newsgen.model import Article
 from newsgen.report import Reporter
+from newsgen.uptodate import is_settled
 
 _LOAD: dict[str, object] = {}  # inherited by forked workers: set before the pool starts
 

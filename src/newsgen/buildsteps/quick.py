@@ -18,10 +18,11 @@ from typing import Any
 from newsgen.buildsteps.load import cache_key, read_entry
 from newsgen.buildsteps.options import BuildOptions, Counts, Stages
 from newsgen.buildsteps.write import compiled_templates, page_fingerprint, settings_digest
-from newsgen.cache import FOLDER_KEYS, RACY_NS, BuildState, Cache, CachedFile
+from newsgen.cache import BuildState, Cache, CachedFile
 from newsgen.config import SiteConfig, read_settings
 from newsgen.output import MARKER, OutputError, Staging
 from newsgen.pagestore import RowReader
+from newsgen.uptodate import FOLDER_KEYS, RACY_NS
 
 QUICK_LIMIT = 50  # more changed files than this: the full build is as quick
 

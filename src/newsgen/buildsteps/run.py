@@ -21,12 +21,19 @@ from newsgen.buildsteps.quick import QuickBuild, try_quick
 from newsgen.buildsteps.rows import RowsExport
 from newsgen.buildsteps.site import site_config
 from newsgen.buildsteps.write import write_site
-from newsgen.cache import FOLDER_KEYS, BuildState, Cache, is_settled
+from newsgen.cache import BuildState, Cache
 from newsgen.config import SiteConfig, config_fingerprint
 from newsgen.diagnostics import Diagnostic, has_errors
-from newsgen.output import MARKER
 from newsgen.report import Reporter
-from newsgen.uptodate import BuildInputs, Check, UpToDate, write_record
+from newsgen.uptodate import (
+    FOLDER_KEYS,
+    BuildInputs,
+    Check,
+    UpToDate,
+    is_settled,
+    still_stands,
+    write_record,
+)
 
 # The cyclic collector's thresholds during a build (forked workers inherit them). A build makes
 # millions of long-lived objects and few reference cycles; with Python's default (700, 10, 10)
@@ -91,7 +98,7 @@ def _run(
         known, taken_ns = checked.inputs, checked.taken_ns
     elif where:
         known = where.snapshot()
-    if previous and where and _unchanged(previous, known, out_dir):
+    if previous and where and still_stands(previous.inputs, known, previous.started_ns, out_dir):
         counts.articles, counts.unchanged = previous.article_count, len(previous.page_fingerprints)
         counts.diagnostics.extend(previous.diagnostics)
         return _up_to_date(where, previous, out_dir, settings_diagnostics)
@@ -200,10 +207,3 @@ def _state_key(config: SiteConfig, options: BuildOptions, out_dir: Path) -> str:
     folder = hashlib.sha256(os.path.realpath(out_dir).encode()).hexdigest()[:16]
     parts = (config_fingerprint(config), str(options.drafts), str(out_dir))
     return folder + hashlib.sha256("\0".join(parts).encode()).hexdigest()
-
-
-def _unchanged(previous: BuildState, inputs: dict[str, tuple[int, int]], out_dir: Path) -> bool:
-    """The fast path: same inputs by stat, settled (not racy), and the output still ours."""
-    if previous.inputs != inputs:
-        return False
-    return is_settled(inputs, previous.started_ns) and (out_dir / MARKER).is_file()

@@ -11,11 +11,12 @@ from typing import Any
 
 from newsgen.buildsteps.options import BuildOptions, Counts, Stages
 from newsgen.buildsteps.parallel import StartedMap
-from newsgen.cache import CACHE_DIR, BuildState
+from newsgen.cache import BuildState
 from newsgen.config import SiteConfig, config_fingerprint
 from newsgen.diagnostics import Diagnostic, error, warning
 from newsgen.output import MARKER, OutputError, Staging
 from newsgen.report import Reporter
+from newsgen.uptodate import CACHE_DIR
 
 _RENDER: dict[str, Any] = {}  # inherited by forked workers: set before the pool starts
 
