@@ -25,6 +25,7 @@ import pickle
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from newsgen.buildsteps.options import BuildOptions, BuildResult
@@ -107,6 +108,7 @@ def package_version() -> str:
     return __version__
 
 
+@lru_cache(maxsize=1)  # the code this process runs: one walk of the package, not one per use
 def code_version() -> str:
     """newsgen's version plus a digest of its source files' stat, so edited code drops the cache."""
     root = os.path.dirname(os.path.abspath(__file__))
