@@ -39,7 +39,8 @@ def test_small_batches_give_the_same_site_and_counts(make_site, fake_stages, tmp
     whole = build(site, BuildOptions(output_dir=tmp_path / "whole", jobs=jobs, quiet=True),
                   RecordingReporter(), fake_stages)  # fmt: skip
     monkeypatch.setattr(write, "RENDER_BATCH", 8)  # batches of 8, 16, 16...: each planned during the last
-    monkeypatch.setattr(write, "LATER_BATCHES", 2)
+    monkeypatch.setattr(write, "BATCH_GROWTH", 2)
+    monkeypatch.setattr(write, "MAX_BATCH", 16)
     batched = build(site, BuildOptions(output_dir=tmp_path / "batched", jobs=jobs, quiet=True, clean=True),
                     RecordingReporter(), fake_stages)  # fmt: skip
     assert tree_bytes(tmp_path / "whole") == tree_bytes(tmp_path / "batched")
@@ -48,16 +49,17 @@ def test_small_batches_give_the_same_site_and_counts(make_site, fake_stages, tmp
     assert not (tmp_path / "batched" / "boom-story" / "index.html").exists()
 
 
-def test_batches_after_the_first_are_larger(monkeypatch) -> None:
+def test_batches_grow_up_to_the_largest(monkeypatch) -> None:
     monkeypatch.setattr(write, "RENDER_BATCH", 3)
-    monkeypatch.setattr(write, "LATER_BATCHES", 2)
-    pages = [SimpleNamespace(output_path=f"p{i}.html") for i in range(14)]
+    monkeypatch.setattr(write, "BATCH_GROWTH", 2)
+    monkeypatch.setattr(write, "MAX_BATCH", 10)
+    pages = [SimpleNamespace(output_path=f"p{i}.html") for i in range(36)]
     wanted: dict[str, str] = {}
     before = {"p4.html": "same"}  # unchanged: not rendered, but its fingerprint is recorded
     batches = list(write._changed_batches(pages, wanted, before, lambda page: "same", []))
-    assert [len(b) for b in batches] == [3, 6, 4]
+    assert [len(b) for b in batches] == [3, 6, 10, 10, 6]
     assert "p4.html" not in {p.output_path for b in batches for p in b}
-    assert len(wanted) == 14
+    assert len(wanted) == 36
 
 
 def _rows(tables):
