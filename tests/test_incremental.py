@@ -236,3 +236,25 @@ def test_quick_path_reuses_the_last_builds_template_fingerprints(make_site, fake
     (site / "templates" / "article.txt").write_text("<h3>{title}</h3>{body}")
     full = build(site, BuildOptions(jobs=1, quiet=True), RecordingReporter(), stages)
     assert full.pages_written == 2 and calls == [1]  # a template change: a full build reads them
+
+
+def test_an_edited_sentence_reaches_the_entity_page_after_the_full_path(make_site, tmp_path) -> None:
+    """Entity pages quote a sentence from each article; their fingerprints hold the article's
+    file and the mention's place, not the sentence. A sentence edited after the name (the
+    name's offsets unchanged) must still re-render the page."""
+    pytest.importorskip("newsgen.loader")
+    rng = random.Random(3)
+    files = {f"content/city/story-{i}.txt": real_article(rng) for i in range(4)}
+    site = make_site(files)
+    build(site, BuildOptions(jobs=1, quiet=True), RecordingReporter())
+    page = site / "build" / "people" / "oskar-vennick" / "index.html"
+    story = next(path for path in sorted((site / "content").rglob("*.txt"))
+                 if "Oskar Vennick said on Monday" in path.read_text())  # fmt: skip
+    assert "would go ahead." in page.read_text()
+    story.write_text(story.read_text().replace("would go ahead.", "would go ahead at last.", 1))
+    build(site, BuildOptions(jobs=1, quiet=True), RecordingReporter())
+    assert "would go ahead at last." in page.read_text()
+    clean = build(site, BuildOptions(output_dir=tmp_path / "clean", clean=True, jobs=1, quiet=True),
+                  RecordingReporter())  # fmt: skip
+    assert clean.errors == []
+    assert tree_bytes(site / "build") == tree_bytes(tmp_path / "clean")

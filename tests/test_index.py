@@ -11,8 +11,8 @@ from slugify import slugify
 
 from newsgen.config import SiteConfig
 from newsgen.index import build_index, related
-from newsgen.index import entities as entities_module
-from newsgen.index.entities import sentence_at
+from newsgen.index import sentences as sentences_module
+from newsgen.index.sentences import sentence_at
 from newsgen.index.structure import base_slug
 from newsgen.model import (
     Article,
@@ -369,7 +369,7 @@ def test_reading_order_is_body_then_standfirst_caption_title(places: list[tuple[
 
 
 def test_block_text_reaches_read_more_headlines() -> None:
-    from newsgen.index.entities import block_text
+    from newsgen.index.sentences import block_text
     from newsgen.model import Article, SourceInfo
 
     article = Article(
@@ -419,9 +419,9 @@ def _sentence_by_scanning(text: str, start: int, end: int) -> str:
     if not 0 <= start < end <= len(text):
         return ""
     begin = 0
-    for match in entities_module._SENTENCE_END.finditer(text, 0, start):
+    for match in sentences_module._SENTENCE_END.finditer(text, 0, start):
         begin = match.end()
-    stop = entities_module._SENTENCE_END.search(text, end)
+    stop = sentences_module._SENTENCE_END.search(text, end)
     return text[begin : stop.start() + 1 if stop else len(text)].strip()
 
 

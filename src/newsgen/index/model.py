@@ -5,9 +5,10 @@ Articles are referred to by id, their position in the sequence given to `build_i
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from newsgen.model import Article, Entity, quicken_module
+from newsgen.index.sentences import mention_sentence
+from newsgen.model import Article, ArticleMention, Entity, quicken_module
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,10 +71,18 @@ class YearArchive:
 
 @dataclass(frozen=True, slots=True)
 class EntityMentionRef:
-    """An article mentioning an entity, and the sentence that does (empty when none found)."""
+    """An article mentioning an entity, and its first mention of it. The sentence quoted is
+    found from these when the page is rendered: at 100,000 articles, finding all 600,000 of
+    them took 6 s of the index's one process, and holding them about 100 MB."""
 
     article_id: int
-    sentence: str
+    article: Article = field(compare=False, repr=False)
+    mention: ArticleMention | None
+
+    @property
+    def sentence(self) -> str:
+        """The sentence holding the mention (empty when none is found)."""
+        return mention_sentence(self.article, self.mention)
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Hashable
 from dataclasses import replace
 
-from newsgen.index.entities import block_text, in_reading_order, sentence_at
+from newsgen.index.entities import in_reading_order
+from newsgen.index.sentences import block_text, sentence_at
 from newsgen.model import Article
 
 
@@ -26,7 +27,7 @@ def shared_view(article: Article) -> Hashable:
         if text is None:
             text = texts[mention.block] = block_text(article, mention.block)
         start, end = mention.start, mention.end
-        if start < 0:  # found by name, as `index.entities._sentence` does
+        if start < 0:  # found by name, as `index.sentences.mention_sentence` does
             start = text.find(mention.name)
             end = start + len(mention.name)
         surface = text[start:end] if start >= 0 else ""

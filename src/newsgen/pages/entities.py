@@ -8,7 +8,7 @@ from collections.abc import Iterator, Sequence
 
 from slugify import slugify
 
-from newsgen.index.model import EntityPageData
+from newsgen.index.model import EntityMentionRef, EntityPageData
 from newsgen.pages.common import KIND_LABELS, Page, Plan, chunks, fixed, key, pagination
 from newsgen.pages.context import (
     CountLink,
@@ -120,7 +120,9 @@ def _entity_context(
 def entity_pages(plan: Plan, data: EntityPageData) -> Iterator[Page]:
     """An entity's paginated articles with the sentence naming it; quotes and co-mentions.
 
-    Fingerprints digest ref digests and sentences; contexts are built only to render.
+    Fingerprints digest ref digests and, for each sentence, what it is read from: the
+    article's file and settings (like its own page's fingerprint) and the mention's place.
+    Contexts, sentences included, are built only to render.
     """
     entity = data.entity
     co = tuple(
@@ -139,7 +141,15 @@ def entity_pages(plan: Plan, data: EntityPageData) -> Iterator[Page]:
     pages = chunks(range(len(data.mentions)), plan.config.per_page)
     mentions = data.mentions
     for number, part in enumerate(pages, start=1):
-        shown = tuple((plan.ref_key(mentions[k].article_id), mentions[k].sentence) for k in part)
+        shown = tuple(_mention_key(plan, mentions[k]) for k in part)
         fingerprint = key("entity", shared, data.dir, number, len(pages), shown)
         make = functools.partial(_entity_context, plan, data, co, number, len(pages), part)
         yield plan.html_page(plan.urls.page_dir(data.dir, number), "entity.html", make, fingerprint)
+
+
+def _mention_key(plan: Plan, ref: EntityMentionRef) -> tuple[object, ...]:
+    """What an entity page's line for `ref` shows depends on: the article's ref, and its
+    sentence's inputs (the file's bytes and path; the settings are in every fingerprint)."""
+    source, mention = ref.article.source, ref.mention
+    place = (mention.name, mention.block, mention.start, mention.end) if mention else None
+    return plan.ref_key(ref.article_id), source.sha256, source.path, place
