@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsgen.config import SiteConfig, UrlConfig
-from newsgen.urls import UrlScheme, clean_path
+from newsgen.urls import UrlScheme, clean_path, fill_by_regex
 
 DAY = dt.date(2025, 4, 16)
 
@@ -112,3 +112,16 @@ def test_any_text_gives_safe_relative_paths(value: str, pattern_junk: str) -> No
         segments = path[:-1].split("/")
         assert all(s and s not in (".", "..") and "\\" not in s and s.isascii() for s in segments)
         assert urls.href(path).startswith("/")
+
+
+_PIECES = st.sampled_from(["{yyyy}", "{mm}", "{slug}", "{tag}", "{nope}", "/", "\\", "//", ".",
+                           "..", "news", "News Desk", "a-b", "x{slug}", "{", "}", "é", ""])
+
+
+@given(st.lists(_PIECES, max_size=8).map("".join),
+       st.dictionaries(st.sampled_from(["yyyy", "mm", "slug", "tag"]),
+                       st.sampled_from(["2025", "04", "my-story", "Big News", "../up", "", "a/b", "Ü"])))
+@settings(max_examples=400, deadline=None)
+def test_filling_a_pattern_by_segments_gives_what_the_regex_way_gives(pattern, values) -> None:
+    assert UrlScheme(SiteConfig())._fill(pattern, **values) == fill_by_regex(pattern, values)
+

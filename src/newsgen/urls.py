@@ -59,6 +59,33 @@ def _base_parts(base_url: str) -> tuple[str, str]:
     return origin, "/" + path
 
 
+def fill_by_regex(pattern: str, values: dict[str, str]) -> str:
+    """The pattern with each placeholder replaced by its value as a safe segment (`x` when
+    empty), then made a clean dir path."""
+
+    def replace(match: re.Match[str]) -> str:
+        return safe_segment(values.get(match.group(1), "")) or "x"
+
+    return clean_path(_PLACEHOLDER.sub(replace, pattern))
+
+
+@functools.lru_cache(maxsize=64)
+def _segments(pattern: str) -> tuple[tuple[str, bool], ...] | None:
+    """The pattern's segments as (safe text, False) or (placeholder name, True), when each
+    segment is plain text or one whole placeholder (as all the defaults are); None otherwise.
+    A placeholder's filled value is a safe segment already, so `clean_path` would keep it."""
+    segments: list[tuple[str, bool]] = []
+    for segment in re.split(r"[\\/]+", pattern):
+        placeholder = _PLACEHOLDER.fullmatch(segment)
+        if placeholder:
+            segments.append((placeholder.group(1), True))
+        elif "{" in segment or "}" in segment:
+            return None  # text and a placeholder in one segment: the regex way
+        elif safe_segment(segment):
+            segments.append((safe_segment(segment), False))
+    return tuple(segments)
+
+
 class UrlScheme:
     """Paths from `UrlConfig` patterns, and hrefs under the configured base path."""
 
@@ -67,10 +94,12 @@ class UrlScheme:
         self.origin, self.base_path = _base_parts(config.base_url)
 
     def _fill(self, pattern: str, **values: str) -> str:
-        def replace(match: re.Match[str]) -> str:
-            return safe_segment(values.get(match.group(1), "")) or "x"
-
-        return clean_path(_PLACEHOLDER.sub(replace, pattern))
+        segments = _segments(pattern)
+        if segments is not None:  # `fill_by_regex`, without its regex passes (once per article)
+            filled = [safe_segment(values.get(text, "")) or "x" if is_name else text
+                      for text, is_name in segments]  # fmt: skip
+            return "/".join(filled) + "/" if filled else ""
+        return fill_by_regex(pattern, values)
 
     def article_dir(self, date: dt.date | None, slug: str) -> str:
         """`2025/04/16/<slug>/`, or the undated pattern when there is no date."""
