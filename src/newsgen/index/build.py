@@ -54,7 +54,6 @@ def build_index(
     """The site index of `articles` (given sorted by source path) and its warnings; with more
     than one job, related articles are found in a forked child beside the entity pages."""
     urls = UrlScheme(config)
-    slugs, dirs, diagnostics = structure.unique_dirs(articles, urls, reserved_dirs(urls))
     order = structure.newest_first(articles)
     years, undated = structure.archives(articles, order, urls)
     taken = reserved_dirs(urls) | {y.dir for y in years}
@@ -67,6 +66,8 @@ def build_index(
     keys = _related_keys(tag_slugs, entity_ids, names)
     related_job = Background(related.related_ids, (keys, order, config.related_count),
                              worth_forking(jobs, len(articles)))  # fmt: skip
+    # What related articles do not need is done while the child finds them.
+    slugs, dirs, diagnostics = structure.unique_dirs(articles, urls, reserved_dirs(urls))
     neighbours = _neighbours(section_list, len(articles))
     table = readmore.headline_table(articles, order)
     read_more = [readmore.resolve(i, article, table) for i, article in enumerate(articles)]
