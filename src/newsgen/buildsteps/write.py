@@ -76,11 +76,12 @@ def page_fingerprint(page: Any, templates: dict[str, str], config_digest: str) -
 RENDER_BATCH = 4000  # the first batch's pages: rendering starts once these are planned
 # Each batch forks fresh workers, which render again the fragments (`once`: site frame, list
 # entries) their predecessors had and copy every memory page of the parent they touch: about
-# 1.2 GB per worker per batch at 100,000 articles. So each batch is BATCH_GROWTH times the last
-# (the parent plans it while the workers render the last one): a 100,000-article build forks 4
-# times, not 10 as with batches of 16,000, and its render workers' system time fell from 18 to
-# 12 s. A planned page holds about 1 kB: MAX_BATCH keeps the plan streamed in bounded memory.
-BATCH_GROWTH = 8
+# 1.2 GB per worker per batch at 100,000 articles. So batches grow, each BATCH_GROWTH times the
+# last, and the parent plans the next while the workers render this one: a 100,000-article build
+# forks 5 times, not 10 as with batches of 16,000. Growing 8 times forked only 4 times there, but
+# at 20,000 articles the workers then waited while the parent planned 28,000 pages after the
+# first 4,000. A planned page holds about 1 kB: MAX_BATCH keeps the plan in bounded memory.
+BATCH_GROWTH = 4
 MAX_BATCH = 64_000
 
 
