@@ -81,8 +81,8 @@ def _segments(pattern: str) -> tuple[tuple[str, bool], ...] | None:
             segments.append((placeholder.group(1), True))
         elif "{" in segment or "}" in segment:
             return None  # text and a placeholder in one segment: the regex way
-        elif safe_segment(segment):
-            segments.append((safe_segment(segment), False))
+        elif safe := safe_segment(segment):
+            segments.append((safe, False))
     return tuple(segments)
 
 

@@ -1,6 +1,6 @@
 """The sentence an entity page quotes for an article: the one holding the entity's first
-mention. Found only when that page is rendered (in the render workers), so the index holds no
-sentence text."""
+mention. Entity pages find it when they are rendered (in the render workers), so the index
+holds no sentence text; `shared_view` reads the same sentences to tell a quick edit."""
 
 from __future__ import annotations
 
