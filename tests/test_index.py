@@ -342,6 +342,15 @@ def test_entity_sentence_found_by_name_when_a_mention_has_no_offsets() -> None:
     assert index.entity_pages[0].mentions[0].sentence == "Ilsa Vantree abstained."
 
 
+def test_mention_span_uses_offsets_or_else_the_first_place_of_the_name() -> None:
+    from newsgen.index.sentences import mention_span
+
+    text = "Orla Quist met Quist. Quist left."
+    assert mention_span(text, ArticleMention("Quist", "person", 0, 15, 20)) == (15, 20)
+    assert mention_span(text, ArticleMention("Quist", "person", 0, -1, -1)) == (5, 10)
+    assert mention_span(text, ArticleMention("Benno Ark", "person", 0, -1, -1)) == (-1, -1)
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text())
 def test_read_more_keys_match_the_extractors_normaliser(title: str) -> None:

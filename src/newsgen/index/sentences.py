@@ -51,13 +51,19 @@ def _sentence_start(text: str, start: int) -> int:
             return match.end()
 
 
+def mention_span(text: str, mention: ArticleMention) -> tuple[int, int]:
+    """Where `mention` lies in its block's `text`; a mention without offsets (start < 0) is
+    looked up by name. (-1, -1) when its name is not there."""
+    if mention.start >= 0:
+        return mention.start, mention.end
+    start = text.find(mention.name)
+    return (start, start + len(mention.name)) if start >= 0 else (-1, -1)
+
+
 def mention_sentence(article: Article, mention: ArticleMention | None) -> str:
-    """The mention's sentence; a mention without offsets (start < 0) is looked up by name."""
+    """The sentence holding `mention` ("" for none, or when its name is not in its block)."""
     if mention is None:
         return ""
     text = block_text(article, mention.block)
-    start, end = mention.start, mention.end
-    if start < 0:
-        start = text.find(mention.name)
-        end = start + len(mention.name)
+    start, end = mention_span(text, mention)
     return sentence_at(text, start, end) if start >= 0 else ""

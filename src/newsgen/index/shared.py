@@ -12,7 +12,7 @@ from collections.abc import Hashable
 from dataclasses import replace
 
 from newsgen.index.entities import in_reading_order
-from newsgen.index.sentences import block_text, sentence_at
+from newsgen.index.sentences import block_text, mention_span, sentence_at
 from newsgen.model import Article
 
 
@@ -26,10 +26,7 @@ def shared_view(article: Article) -> Hashable:
         text = texts.get(mention.block)
         if text is None:
             text = texts[mention.block] = block_text(article, mention.block)
-        start, end = mention.start, mention.end
-        if start < 0:  # found by name, as `index.sentences.mention_sentence` does
-            start = text.find(mention.name)
-            end = start + len(mention.name)
+        start, end = mention_span(text, mention)
         surface = text[start:end] if start >= 0 else ""
         sentence = sentence_at(text, start, end) if start >= 0 else ""
         place = mention.block if mention.block < 0 else 0  # body blocks may be renumbered
