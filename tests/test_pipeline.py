@@ -38,9 +38,7 @@ def test_small_batches_give_the_same_site_and_counts(make_site, fake_stages, tmp
     site = make_site(files)
     whole = build(site, BuildOptions(output_dir=tmp_path / "whole", jobs=jobs, quiet=True),
                   RecordingReporter(), fake_stages)  # fmt: skip
-    monkeypatch.setattr(write, "RENDER_BATCH", 8)  # batches of 8, 16, 16...: each planned during the last
-    monkeypatch.setattr(write, "BATCH_GROWTH", 2)
-    monkeypatch.setattr(write, "MAX_BATCH", 16)
+    monkeypatch.setattr(write, "RENDER_BATCH", 8)  # batches of 8: each planned during the last
     batched = build(site, BuildOptions(output_dir=tmp_path / "batched", jobs=jobs, quiet=True, clean=True),
                     RecordingReporter(), fake_stages)  # fmt: skip
     assert tree_bytes(tmp_path / "whole") == tree_bytes(tmp_path / "batched")
@@ -49,17 +47,99 @@ def test_small_batches_give_the_same_site_and_counts(make_site, fake_stages, tmp
     assert not (tmp_path / "batched" / "boom-story" / "index.html").exists()
 
 
-def test_batches_grow_up_to_the_largest(monkeypatch) -> None:
-    monkeypatch.setattr(write, "RENDER_BATCH", 3)
-    monkeypatch.setattr(write, "BATCH_GROWTH", 2)
-    monkeypatch.setattr(write, "MAX_BATCH", 10)
+def test_batches_hold_the_changed_pages_and_every_fingerprint_is_recorded(monkeypatch) -> None:
+    monkeypatch.setattr(write, "RENDER_BATCH", 10)
     pages = [SimpleNamespace(output_path=f"p{i}.html") for i in range(36)]
     wanted: dict[str, str] = {}
     before = {"p4.html": "same"}  # unchanged: not rendered, but its fingerprint is recorded
     batches = list(write._changed_batches(pages, wanted, before, lambda page: "same", []))
-    assert [len(b) for b in batches] == [3, 6, 10, 10, 6]
+    assert [len(b) for b in batches] == [10, 10, 10, 5]
     assert "p4.html" not in {p.output_path for b in batches for p in b}
-    assert len(wanted) == 36
+    assert set(wanted) == {p.output_path for p in pages}
+
+
+def _real_site(tmp_path: Path) -> Path:
+    """A small archive for the real stages: enough pages for several batches."""
+    from newsgen.scaffold import init_site
+
+    site = tmp_path / "real"
+    init_site(site)
+    return site
+
+
+def _recording_batches(monkeypatch) -> list[int]:  # type: ignore[no-untyped-def]
+    """The size of each batch the build makes."""
+    sizes: list[int] = []
+    changed_batches = write._changed_batches
+
+    def recorded(*args):  # type: ignore[no-untyped-def]
+        for batch in changed_batches(*args):
+            sizes.append(len(batch))
+            yield batch
+
+    monkeypatch.setattr(write, "_changed_batches", recorded)
+    return sizes
+
+
+def _build_real(site: Path, out: Path, jobs: int) -> tuple[int, int]:
+    result = build(site, BuildOptions(output_dir=out, jobs=jobs, quiet=True, clean=True))
+    assert not [d for d in result.diagnostics if d.severity == "error"]
+    return result.pages_written, result.pages_unchanged
+
+
+def test_later_batches_are_sent_to_the_workers_forked_for_the_first(tmp_path, monkeypatch) -> None:
+    """With the real stages, pages sent pickled (the plan and index by reference) render to the
+    same bytes as pages the workers were forked with; no batch needs a fresh fork."""
+    site = _real_site(tmp_path)
+    whole = _build_real(site, tmp_path / "whole", jobs=2)
+    pickled: list[int] = []
+    pickle_pages = write.RenderWorkers._pickled
+
+    def counted(self, pages):  # type: ignore[no-untyped-def]
+        pickled.append(len(pages))
+        return pickle_pages(self, pages)
+
+    def no_fresh_fork(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise AssertionError("a batch was rendered by freshly forked workers")
+
+    monkeypatch.setattr(write.RenderWorkers, "_pickled", counted)
+    monkeypatch.setattr(write, "StartedMap", no_fresh_fork)
+    monkeypatch.setattr(write, "RENDER_BATCH", 6)
+    monkeypatch.setattr(write, "MIN_ITEMS_PER_WORKER", 1)  # a pool even for batches this small
+    monkeypatch.setattr(write, "SENT_CHUNK", 4)
+    sizes = _recording_batches(monkeypatch)
+    batched = _build_real(site, tmp_path / "batched", jobs=2)
+    assert tree_bytes(tmp_path / "whole") == tree_bytes(tmp_path / "batched")
+    assert batched == whole
+    assert len(sizes) >= 3 and sum(pickled) == sum(sizes[1:])  # every batch after the first
+    assert max(pickled) == 4
+
+
+def test_a_batch_that_cannot_be_pickled_gets_fresh_workers(tmp_path, monkeypatch) -> None:
+    import pickle
+
+    site = _real_site(tmp_path)
+    whole = _build_real(site, tmp_path / "whole", jobs=2)
+
+    def unpicklable(self, pages):  # type: ignore[no-untyped-def]
+        raise pickle.PicklingError("a local function")
+
+    forks: list[int] = []
+    started_map = write.StartedMap
+
+    def counted(func, items, jobs):  # type: ignore[no-untyped-def]
+        forks.append(len(items))
+        return started_map(func, items, jobs)
+
+    monkeypatch.setattr(write.RenderWorkers, "_pickled", unpicklable)
+    monkeypatch.setattr(write, "StartedMap", counted)
+    monkeypatch.setattr(write, "RENDER_BATCH", 6)
+    monkeypatch.setattr(write, "MIN_ITEMS_PER_WORKER", 1)  # a pool even for batches this small
+    sizes = _recording_batches(monkeypatch)
+    batched = _build_real(site, tmp_path / "batched", jobs=2)
+    assert tree_bytes(tmp_path / "whole") == tree_bytes(tmp_path / "batched")
+    assert batched == whole
+    assert len(sizes) >= 3 and forks == sizes[1:]
 
 
 def _rows(tables):

@@ -284,9 +284,9 @@ def make_environment(
     return env
 
 
-# fragments kept per environment (about 1 kB each); past it the store starts afresh. Above one
-# worker's share of a render batch of list pages (2,000 pages of 20 entries), so a big archive's
-# lists do not empty it again and again.
+# fragments kept per environment (about 1 kB each); past it the store starts afresh. Above the
+# entries of a worker's share of a batch of list pages (2,000 pages of 20 entries), so a big
+# archive's lists do not empty it again and again.
 ONCE_LIMIT = 50_000
 
 

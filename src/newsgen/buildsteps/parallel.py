@@ -32,6 +32,11 @@ class StartedMap(Generic[R]):
         self._pool = multiprocessing.get_context("fork").Pool(workers, initializer=gc.enable)
         self._results = self._pool.imap(func, items, chunksize=chunk)
 
+    @property
+    def forked(self) -> bool:
+        """Whether workers run the map; if not, it runs as its results are read."""
+        return self._pool is not None
+
     def results(self) -> Iterator[R]:
         """The results in the order of the items; the pool is closed once all are read."""
         try:

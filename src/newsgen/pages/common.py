@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -52,8 +53,12 @@ class Page:
 
 
 def fixed(context: Any) -> Callable[[], Any]:
-    """A context already built, as a `make_context`."""
-    return lambda: context
+    """A context already built, as a `make_context` (a partial, so the page can be pickled)."""
+    return functools.partial(_given, context)
+
+
+def _given(context: Any) -> Any:
+    return context
 
 
 def key(*parts: object) -> str:
