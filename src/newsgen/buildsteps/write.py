@@ -320,20 +320,22 @@ def _render_page(i: int, page: Any) -> Rendered:
     return i, _RENDER["staging"].write(page.output_path, data), None
 
 
-def inherited_objects(*roots: object) -> list[object]:
-    """What planned pages may refer to that forked workers hold from the start: each root (the
-    index, the plan), its fields, and the items and values of its collection fields."""
+def inherited_objects(index: object, plan: object) -> list[object]:
+    """What planned pages may refer to that forked workers hold from the start: the index, its
+    fields and their items and values (articles, entity pages: what pages are made of), and
+    the plan and its fields. Not the plan's items (refs, links): pages hold few of them, and at
+    100,000 articles their places would cost the parent some 15 MB."""
     found: list[object] = []
-    for root in roots:
+    for root, items in ((index, True), (plan, False)):
         if root is None:
             continue
         found.append(root)
         for name in getattr(type(root), "__dataclass_fields__", ()):
             value = getattr(root, name)
             found.append(value)
-            if isinstance(value, (tuple, list)):
+            if items and isinstance(value, (tuple, list)):
                 found.extend(v for v in value if not isinstance(v, _BY_VALUE))
-            elif isinstance(value, dict):
+            elif items and isinstance(value, dict):
                 found.extend(v for v in value.values() if not isinstance(v, _BY_VALUE))
     return found
 
