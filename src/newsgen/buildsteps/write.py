@@ -323,8 +323,8 @@ def _render_page(i: int, page: Any) -> Rendered:
 def inherited_objects(index: object, plan: object) -> list[object]:
     """What planned pages may refer to that forked workers hold from the start: the index, its
     fields and their items and values (articles, entity pages: what pages are made of), and
-    the plan and its fields. Not the plan's items (refs, links): pages hold few of them, and at
-    100,000 articles their places would cost the parent some 15 MB."""
+    the plan and its fields. Not the plan's items (refs, links): no page's own arguments are
+    among them, and at 20,000 articles they were 23,000 of 50,000 places kept in the parent."""
     found: list[object] = []
     for root, items in ((index, True), (plan, False)):
         if root is None:
