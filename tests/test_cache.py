@@ -13,7 +13,7 @@ from conftest import tree_bytes
 from newsgen.build import GC_THRESHOLDS, BuildOptions, Stages, build
 from newsgen.cache import ARTICLES_DB, Cache, CachedFile, gc_paused
 from newsgen.report import RecordingReporter
-from newsgen.uptodate import CACHE_DIR, is_settled
+from newsgen.uptodate import CACHE_DIR, RACY_NS, is_settled
 
 SITE = {f"content/story{i}.txt": f"Story {i}\nbody {i}\n" for i in range(5)}
 OLD_NS = 1_000_000_000
@@ -250,3 +250,22 @@ def test_a_build_runs_with_the_collector_thresholds_it_sets_and_restores_them(
     run(make_site(SITE), dataclasses.replace(fake_stages, load_article=load))
     assert seen and set(seen) == {GC_THRESHOLDS}
     assert gc.get_threshold() == before != GC_THRESHOLDS
+
+
+def test_a_stat_already_taken_decides_without_touching_the_file(tmp_path: Path) -> None:
+    """The full path hands `load_articles` the stats it took before reading anything: those,
+    not a second stat, decide whether a cached file still stands."""
+    from newsgen.buildsteps.load import _stat_matches
+
+    hit = CachedFile(1_000, 42, "x", None, ())
+    missing = tmp_path / "gone.txt"  # a fresh stat would fail: the given one is used
+    later = 1_000 + RACY_NS + 1
+    assert _stat_matches(missing, hit, later, (1_000, 42))
+    assert not _stat_matches(missing, hit, later, (1_001, 42))  # touched since it was cached
+    assert not _stat_matches(missing, hit, 1_000, (1_000, 42))  # too recent to trust
+    assert not _stat_matches(missing, hit, later)  # no stat given: the file's own, and it is gone
+    real = tmp_path / "here.txt"
+    real.write_text("text")
+    info = real.stat()
+    cached = CachedFile(info.st_mtime_ns, info.st_size, "x", None, ())
+    assert _stat_matches(real, cached, info.st_mtime_ns + RACY_NS + 1)

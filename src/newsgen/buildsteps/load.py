@@ -33,11 +33,14 @@ def load_articles(
     reporter: Reporter,
     counts: Counts,
     read: dict[str, CachedFile] | None = None,
+    stats: dict[str, tuple[int, int]] | None = None,
 ) -> list[Article]:
     """Every usable article, sorted by path; unchanged files come from the cache, and those
     in `read` were read earlier in this build.
 
-    `files` are relative to the content folder, as `discover` returns them.
+    `files` are relative to the content folder, as `discover` returns them. `stats`: their
+    (mtime_ns, size) as this build already took them (the state records those), so a file is
+    not stat'ed twice; a file missing there is stat'ed here.
     """
     content_root = site_dir / config.content_dir
     settings = read_settings(config)
@@ -47,11 +50,13 @@ def load_articles(
     entries: dict[str, CachedFile] = {}
     todo: list[str] = []
     read = read or {}
+    stats = stats or {}
     for rel in files:
         hit = cached.get(rel)
         if rel in read:
             entries[rel] = read[rel]
-        elif hit is not None and _stat_matches(content_root / rel, hit, cache.taken_ns(rel)):
+        elif hit is not None and _stat_matches(content_root / rel, hit, cache.taken_ns(rel),
+                                               stats.get(rel)):  # fmt: skip
             entries[rel] = hit
         else:
             todo.append(rel)
@@ -96,13 +101,18 @@ def _stage_names(stages: Stages) -> str:
     return "|".join(f"{f.__module__}.{f.__qualname__}" for f in functions)
 
 
-def _stat_matches(path: Path, hit: CachedFile, started_ns: int) -> bool:
-    try:
-        info = path.stat()
-    except OSError:
-        return False
-    same = (info.st_mtime_ns, info.st_size) == (hit.mtime_ns, hit.size)
-    return same and is_settled({"": (info.st_mtime_ns, info.st_size)}, started_ns)
+def _stat_matches(
+    path: Path, hit: CachedFile, started_ns: int, stat: tuple[int, int] | None = None
+) -> bool:
+    """Whether the file still has the (mtime_ns, size) it had when cached, and had it long
+    enough before `started_ns` to trust it; `stat`: the file's, if already taken."""
+    if stat is None:
+        try:
+            info = path.stat()
+        except OSError:
+            return False
+        stat = (info.st_mtime_ns, info.st_size)
+    return stat == (hit.mtime_ns, hit.size) and is_settled({"": stat}, started_ns)
 
 
 def _load_packed(rel: str) -> tuple[str, bytes]:

@@ -118,10 +118,13 @@ def _run(
     else:
         files = _discover(site_dir, config, stages, previous, known)
     themes = tuple(stages.theme_dirs())
-    where = _where(site_dir, config, files, themes)
-    snapshot = where.snapshot()
+    inputs = _where(site_dir, config, files, themes)
+    # the stats taken above, when they cover the same inputs: taken before any file is read
+    # (as the state needs), and 100,000 stats are half a second
+    snapshot = known if known and inputs == where else inputs.snapshot()
+    where = inputs
     articles = load_articles(site_dir, config, files, cache, stages, options, reporter, counts,
-                             quick.reads if quick else None)  # fmt: skip
+                             quick.reads if quick else None, snapshot)  # fmt: skip
     if not options.drafts:
         articles = [a for a in articles if not a.draft]
     counts.articles = len(articles)
