@@ -12,7 +12,7 @@ import pytest
 from conftest import tree_bytes
 
 from newsgen.build import BuildOptions, build
-from newsgen.buildsteps import write
+from newsgen.buildsteps import parallel, write
 from newsgen.buildsteps.parallel import StartedMap
 from newsgen.buildsteps.rows import RowsExport
 from newsgen.cache import Cache
@@ -105,7 +105,7 @@ def test_later_batches_are_sent_to_the_workers_forked_for_the_first(tmp_path, mo
     monkeypatch.setattr(write.RenderWorkers, "_pickled", counted)
     monkeypatch.setattr(write, "StartedMap", no_fresh_fork)
     monkeypatch.setattr(write, "RENDER_BATCH", 6)
-    monkeypatch.setattr(write, "MIN_ITEMS_PER_WORKER", 1)  # a pool even for batches this small
+    monkeypatch.setattr(parallel, "MIN_ITEMS_PER_WORKER", 1)  # a pool even for batches this small
     monkeypatch.setattr(write, "SENT_CHUNK", 4)
     sizes = _recording_batches(monkeypatch)
     batched = _build_real(site, tmp_path / "batched", jobs=2)
@@ -134,7 +134,7 @@ def test_a_batch_that_cannot_be_pickled_gets_fresh_workers(tmp_path, monkeypatch
     monkeypatch.setattr(write.RenderWorkers, "_pickled", unpicklable)
     monkeypatch.setattr(write, "StartedMap", counted)
     monkeypatch.setattr(write, "RENDER_BATCH", 6)
-    monkeypatch.setattr(write, "MIN_ITEMS_PER_WORKER", 1)  # a pool even for batches this small
+    monkeypatch.setattr(parallel, "MIN_ITEMS_PER_WORKER", 1)  # a pool even for batches this small
     sizes = _recording_batches(monkeypatch)
     batched = _build_real(site, tmp_path / "batched", jobs=2)
     assert tree_bytes(tmp_path / "whole") == tree_bytes(tmp_path / "batched")

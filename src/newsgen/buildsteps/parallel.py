@@ -10,11 +10,24 @@ from typing import Generic, TypeVar
 
 from newsgen.forking import can_fork, worker_count
 
-__all__ = ["MIN_ITEMS_PER_WORKER", "StartedMap", "can_fork", "parallel_map", "worker_count"]
+__all__ = [
+    "MIN_ITEMS_PER_WORKER", "StartedMap", "can_fork", "forked_pool", "parallel_map", "worker_count",
+]
 
 T = TypeVar("T")
 R = TypeVar("R")
 MIN_ITEMS_PER_WORKER = 8  # below this, forking costs more than it saves
+
+
+def forked_pool(count: int, jobs: int | None) -> tuple[Pool, int] | None:
+    """Forked workers for `count` items, and the items to send each at a time; None when one
+    process is better: one job, too few items to pay for the fork, or no fork at all."""
+    workers = min(worker_count(jobs), count // MIN_ITEMS_PER_WORKER)
+    if workers <= 1 or not can_fork():
+        return None
+    # workers collect garbage even when forked while the parent has paused its collector
+    pool = multiprocessing.get_context("fork").Pool(workers, initializer=gc.enable)
+    return pool, max(1, min(64, count // (workers * 4)))
 
 
 class StartedMap(Generic[R]):
@@ -22,14 +35,12 @@ class StartedMap(Generic[R]):
     with other work (planning the next batch of pages) while the workers run."""
 
     def __init__(self, func: Callable[[T], R], items: Sequence[T], jobs: int | None) -> None:
-        workers = min(worker_count(jobs), len(items) // MIN_ITEMS_PER_WORKER)
+        forked = forked_pool(len(items), jobs)
         self._pool: Pool | None = None
-        if workers <= 1 or not can_fork():
+        if forked is None:
             self._results: Iterator[R] = map(func, items)  # runs as it is read
             return
-        chunk = max(1, min(64, len(items) // (workers * 4)))
-        # workers collect garbage even when forked while the parent has paused its collector
-        self._pool = multiprocessing.get_context("fork").Pool(workers, initializer=gc.enable)
+        self._pool, chunk = forked
         self._results = self._pool.imap(func, items, chunksize=chunk)
 
     @property

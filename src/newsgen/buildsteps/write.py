@@ -7,7 +7,6 @@ import functools
 import gc
 import hashlib
 import io
-import multiprocessing
 import pickle
 from collections.abc import Callable, Iterable, Iterator
 from multiprocessing.pool import Pool
@@ -15,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from newsgen.buildsteps.options import BuildOptions, Counts, Stages
-from newsgen.buildsteps.parallel import MIN_ITEMS_PER_WORKER, StartedMap, can_fork, worker_count
+from newsgen.buildsteps.parallel import StartedMap, forked_pool
 from newsgen.cache import BuildState
 from newsgen.config import SiteConfig, config_fingerprint
 from newsgen.diagnostics import Diagnostic, error, warning
@@ -173,25 +172,21 @@ class RenderWorkers:
     ) -> None:  # fmt: skip
         self._first = first
         self._jobs = jobs
-        self._places = {id(obj): place for place, obj in enumerate(inherited)}
         _RENDER.update(pages=first, env=env, staging=staging, stages=stages, inherited=inherited)
         # the plan, the index and these pages: frozen before the fork, the workers' collections
         # leave them alone (see build.py)
         gc.freeze()
-        self._pool: Pool | None = None
-        workers = min(worker_count(jobs), len(first) // MIN_ITEMS_PER_WORKER)
-        if workers > 1 and can_fork():
-            # workers collect garbage even when forked while the parent has paused its collector
-            self._pool = multiprocessing.get_context("fork").Pool(workers, initializer=gc.enable)
-        self._workers = workers
+        forked = forked_pool(len(first), jobs)
+        self._pool, self._chunk = forked if forked else (None, 1)
+        # only pages sent to workers look objects up here
+        self._places = {id(obj): place for place, obj in enumerate(inherited)} if forked else {}
         self._fresh: list[StartedMap[Rendered]] = []
 
     def first(self) -> Rendering:
         """The first batch's results, in order: the workers read its pages from memory."""
         if self._pool is None:
             return map(_render_one, range(len(self._first)))
-        chunk = max(1, min(64, len(self._first) // (self._workers * 4)))
-        return self._pool.imap(_render_one, range(len(self._first)), chunksize=chunk)
+        return self._pool.imap(_render_one, range(len(self._first)), chunksize=self._chunk)
 
     def send(self, batch: list[Any]) -> Rendering:
         """A later batch's results, in order."""
